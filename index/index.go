@@ -1,0 +1,153 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+	bolt "go.etcd.io/bbolt"
+
+	"motesarkiv/ingest"
+)
+
+// Errors callers tell apart with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrBadQuery = errors.New("bad query")
+	// ErrLocked: another process (a running server, another ingest) has
+	// the index open; bleve allows one writer per folder.
+	ErrLocked = errors.New("index is in use by another process")
+)
+
+// lockWait is how long Open waits for another process to let go of the
+// index before it gives up with ErrLocked, instead of bleve's default of
+// waiting for ever.
+const lockWait = "2s"
+
+// Index is an archive of meetings on disk.
+type Index struct {
+	bleve bleve.Index
+	dir   string
+	// mu serialises Put, whose read-compare-write must see its own
+	// writes; searches need no lock.
+	mu sync.Mutex
+}
+
+// Outcome says what Put did.
+type Outcome int
+
+// Outcomes of Put.
+const (
+	Added Outcome = iota
+	Replaced
+	Unchanged
+)
+
+func (o Outcome) String() string {
+	return [...]string{"added", "replaced", "unchanged"}[o]
+}
+
+// Open opens the index in dir, creating it (and dir) when there is none.
+func Open(dir string) (*Index, error) {
+	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait})
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) {
+		b, err = create(dir)
+	}
+	if errors.Is(err, bolt.ErrTimeout) {
+		err = ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Index{bleve: b, dir: dir}, nil
+}
+
+func create(dir string) (bleve.Index, error) {
+	if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); err != nil {
+		return nil, err
+	}
+	return bleve.New(dir, newMapping())
+}
+
+// Close flushes and closes the index.
+func (ix *Index) Close() error {
+	if err := ix.bleve.Close(); err != nil {
+		return fmt.Errorf("close index %s: %w", ix.dir, err)
+	}
+	return nil
+}
+
+// Put adds a meeting, or replaces the meeting with the same id. A
+// meeting's identity is its id; the same file twice changes nothing.
+func (ix *Index) Put(m *ingest.Meeting) (Outcome, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	old, err := ix.Meeting(m.ID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return 0, err
+	}
+	if old != nil && old.Source.SHA256 != "" && old.Source.SHA256 == m.Source.SHA256 {
+		return Unchanged, nil
+	}
+	docs, err := documents(m)
+	if err != nil {
+		return 0, err
+	}
+	// One batch deletes the old items and writes the new, so a search
+	// never sees the meeting half replaced.
+	batch := ix.bleve.NewBatch()
+	if old != nil {
+		for _, it := range old.Items {
+			batch.Delete(itemID(old.ID, it.Label()))
+		}
+	}
+	for id, doc := range docs {
+		if err := batch.Index(id, doc); err != nil {
+			return 0, fmt.Errorf("index meeting %s: %w", m.ID, err)
+		}
+	}
+	if err := ix.bleve.Batch(batch); err != nil {
+		return 0, fmt.Errorf("index meeting %s: %w", m.ID, err)
+	}
+	if old != nil {
+		return Replaced, nil
+	}
+	return Added, nil
+}
+
+// Meeting returns the stored meeting with this id.
+func (ix *Index) Meeting(id string) (*ingest.Meeting, error) {
+	doc, err := ix.bleve.Document(meetingDocID(id))
+	if err != nil {
+		return nil, fmt.Errorf("meeting %s: %w", id, err)
+	}
+	if doc == nil {
+		return nil, fmt.Errorf("meeting %s: %w", id, ErrNotFound)
+	}
+	var raw []byte
+	doc.VisitFields(func(f bleveindex.Field) {
+		if f.Name() == fieldJSON {
+			raw = f.Value()
+		}
+	})
+	var m ingest.Meeting
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("meeting %s: stored JSON: %w", id, err)
+	}
+	return &m, nil
+}
+
+// MeetingCount is the number of meetings in the index.
+func (ix *Index) MeetingCount() (int, error) {
+	req := bleve.NewSearchRequestOptions(typeQuery(typeMeeting), 0, 0, false)
+	res, err := ix.bleve.Search(req)
+	if err != nil {
+		return 0, fmt.Errorf("count meetings: %w", err)
+	}
+	return int(res.Total), nil
+}

@@ -1,0 +1,197 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Request is one search: a query in the query language, filters and paging.
+// Values of one filter combine with OR, different filters with AND.
+type Request struct {
+	Query   string
+	From    time.Time // zero: no lower bound; inclusive
+	To      time.Time // zero: no upper bound; inclusive (the whole day)
+	Filters Filters
+	Sort    string // SortRelevance, SortDate or SortDateDesc
+	Page    int    // from 1
+	Size    int    // hits per page; clamped to MaxSize
+}
+
+// Filters are facet values the hits must have, by facet name.
+type Filters struct {
+	Kind     []string
+	Speaker  []string
+	Organ    []string
+	Year     []string // "2026"
+	Month    []string // "2026-04"
+	Decision []string // "true" / "false"
+	Dnr      []string // exact
+}
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortDate      = "date"
+	SortDateDesc  = "-date"
+)
+
+// Page sizes.
+const (
+	DefaultSize = 20
+	MaxSize     = 100
+)
+
+// Result is one page of hits with facet counts over all hits.
+type Result struct {
+	Total  uint64                  `json:"total"`
+	TookMS float64                 `json:"took_ms"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetValue `json:"facets"`
+}
+
+// Hit is one matching item with its meeting.
+type Hit struct {
+	MeetingID   string              `json:"meeting_id"`
+	MeetingDate string              `json:"meeting_date"`
+	Organ       string              `json:"organ"`
+	Item        string              `json:"item"` // "6a", or "6"
+	Kind        string              `json:"kind"`
+	Title       string              `json:"title"`
+	Speakers    []string            `json:"speakers"`
+	Decisions   []string            `json:"decisions"`
+	Score       float64             `json:"score"`
+	Highlights  map[string][]string `json:"highlights"` // HTML-escaped, matches in <mark>
+	URL         string              `json:"url"`        // /m/{meeting_id}#punkt-{item}
+}
+
+// FacetValue is one value of a facet and how many hits have it.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// maxDepth bounds how far paging may go: bleve collects page*size hits
+// to serve the last page, and no person pages that far.
+const maxDepth = 10000
+
+// Search runs a request. A malformed query or request is an error that
+// wraps ErrBadQuery and says what is wrong.
+func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	r, err := normalise(r)
+	if err != nil {
+		return nil, err
+	}
+	base, err := ix.baseQuery(r)
+	if err != nil {
+		return nil, err
+	}
+	filters := filterQueries(r.Filters)
+	req := bleve.NewSearchRequestOptions(withFilters(base, filters, ""), r.Size, (r.Page-1)*r.Size, false)
+	req.Fields = hitFields
+	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+	req.Highlight.Fields = highlightFields
+	req.SortBy(sortOrder(r.Sort))
+	for _, fc := range facets {
+		if _, chosen := filters[fc.name]; !chosen {
+			req.AddFacet(fc.name, facetRequest(fc))
+		}
+	}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Query, err)
+	}
+	out := &Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetValue{}}
+	for _, fc := range facets {
+		fr := res.Facets[fc.name]
+		if _, chosen := filters[fc.name]; chosen {
+			if fr, err = ix.countFacet(ctx, fc, withFilters(base, filters, fc.name)); err != nil {
+				return nil, err
+			}
+		}
+		out.Facets[fc.name] = facetValues(fc, fr)
+	}
+	for _, dm := range res.Hits {
+		out.Hits = append(out.Hits, newHit(dm))
+	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// countFacet counts one facet's values over the hits of q.
+func (ix *Index) countFacet(ctx context.Context, fc facet, q query.Query) (*search.FacetResult, error) {
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.AddFacet(fc.name, facetRequest(fc))
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("count facet %s: %w", fc.name, err)
+	}
+	return res.Facets[fc.name], nil
+}
+
+// baseQuery is the typed query and the date range: what every facet is
+// counted over before filters.
+func (ix *Index) baseQuery(r Request) (query.Query, error) {
+	pq, err := parseQuery(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	analyzer := ix.bleve.Mapping().AnalyzerNamed(swedishAnalyzer)
+	text, err := compile(pq, analyzer)
+	if err != nil {
+		return nil, err
+	}
+	qs := []query.Query{typeQuery(typeItem), text}
+	if !r.From.IsZero() || !r.To.IsZero() {
+		qs = append(qs, dateRange(r.From, r.To))
+	}
+	return bleve.NewConjunctionQuery(qs...), nil
+}
+
+// normalise fills defaults and refuses what cannot be served.
+func normalise(r Request) (Request, error) {
+	if r.Page == 0 {
+		r.Page = 1
+	}
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	r.Size = min(r.Size, MaxSize)
+	switch {
+	case r.Page < 0:
+		return r, badQuery("page must be 1 or more, not %d", r.Page)
+	case r.Size < 0:
+		return r, badQuery("size must be 1 or more, not %d", r.Size)
+	case r.Page*r.Size > maxDepth:
+		return r, badQuery("page %d is too deep: at most %d hits can be paged through; narrow the search", r.Page, maxDepth)
+	case !r.From.IsZero() && !r.To.IsZero() && r.From.After(r.To):
+		return r, badQuery("from (%s) is after to (%s)", r.From.Format(time.DateOnly), r.To.Format(time.DateOnly))
+	}
+	if r.Sort == "" {
+		r.Sort = SortRelevance
+	}
+	if sortOrder(r.Sort) == nil {
+		return r, badQuery("sort must be %s, %s or %s, not %q", SortRelevance, SortDate, SortDateDesc, r.Sort)
+	}
+	return r, nil
+}
+
+// sortOrder is bleve's sort for one of ours; items of one meeting keep
+// their agenda order, and equal scores put the newer meeting first.
+func sortOrder(s string) []string {
+	switch s {
+	case SortRelevance:
+		return []string{"-_score", "-" + fieldMeetingDate, fieldPos}
+	case SortDate:
+		return []string{fieldMeetingDate, fieldPos}
+	case SortDateDesc:
+		return []string{"-" + fieldMeetingDate, fieldPos}
+	}
+	return nil
+}
