@@ -9,29 +9,25 @@ import (
 	"motesarkiv/ingest"
 )
 
-// itemDoc is the document of one item as bleve indexes it; the JSON keys
-// are the field names of mapping.go.
-type itemDoc struct {
-	Type         string    `json:"type"`
-	Title        string    `json:"title"`
-	Body         string    `json:"body"`
-	Decisions    []string  `json:"decisions"`
-	Speakers     []string  `json:"speakers"` // "name, role, organisation", searched
-	Participants []string  `json:"participants"`
-	KindText     string    `json:"kind_text"`
-	OrganText    string    `json:"organ_text"`
-	Kind         string    `json:"kind"`
-	Speaker      []string  `json:"speaker"` // names, faceted
-	Organ        string    `json:"organ"`
-	Year         string    `json:"year"`
-	Month        string    `json:"month"`
-	Decision     string    `json:"decision"`
-	Dnr          []string  `json:"dnr"`
-	MeetingID    string    `json:"meeting_id"`
-	MeetingDate  time.Time `json:"meeting_date"`
-	Region       string    `json:"region"`
-	Item         string    `json:"item"`
-	Pos          float64   `json:"pos"`
+// itemDoc is the document of one item as bleve indexes it, by the field
+// names of mapping.go. It is a map so that a missing value (a procedural
+// item has no kind, a meeting may lack a date) is no field at all rather
+// than an empty facet value.
+type itemDoc map[string]any
+
+// set stores a value unless it is empty.
+func (d itemDoc) set(field string, v any) {
+	switch v := v.(type) {
+	case string:
+		if v == "" {
+			return
+		}
+	case []string:
+		if len(v) == 0 {
+			return
+		}
+	}
+	d[field] = v
 }
 
 type meetingDoc struct {
@@ -45,10 +41,6 @@ func meetingDocID(meetingID string) string  { return "meeting:" + meetingID }
 // documents returns the meeting's documents by id: one per item and the
 // meeting's own.
 func documents(m *ingest.Meeting) (map[string]any, error) {
-	date, err := time.Parse(time.DateOnly, m.MeetingDate)
-	if err != nil {
-		return nil, fmt.Errorf("meeting %s: meeting date %q: %w", m.ID, m.MeetingDate, err)
-	}
 	raw, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("meeting %s: %w", m.ID, err)
@@ -59,44 +51,62 @@ func documents(m *ingest.Meeting) (map[string]any, error) {
 		if _, dup := docs[id]; dup {
 			return nil, fmt.Errorf("meeting %s: item %s appears twice", m.ID, it.Label())
 		}
-		docs[id] = newItemDoc(m, i, date)
+		d, err := newItemDoc(m, i)
+		if err != nil {
+			return nil, err
+		}
+		docs[id] = d
 	}
 	return docs, nil
 }
 
-func newItemDoc(m *ingest.Meeting, i int, date time.Time) itemDoc {
+func newItemDoc(m *ingest.Meeting, i int) (itemDoc, error) {
 	it := m.Items[i]
 	speakers := it.Speakers
 	if it.Sub != "" && len(speakers) == 0 {
 		speakers = parentOf(m, i).Speakers
 	}
-	d := itemDoc{
-		Type:         typeItem,
-		Title:        it.Title,
-		Body:         it.Body,
-		Decisions:    it.Decisions,
-		Speakers:     describe(speakers),
-		Participants: describe(it.Participants),
-		KindText:     it.Kind,
-		OrganText:    m.Organ,
-		Kind:         it.Kind,
-		Speaker:      names(speakers),
-		Organ:        m.Organ,
-		Year:         strconv.Itoa(date.Year()),
-		Month:        date.Format(monthLayout),
-		Decision:     strconv.FormatBool(len(it.Decisions) > 0),
-		MeetingID:    m.ID,
-		MeetingDate:  date,
-		Region:       m.Region,
-		Item:         it.Label(),
-		Pos:          float64(i),
+	d := itemDoc{fieldType: typeItem, fieldPos: float64(i)}
+	for field, v := range map[string]any{
+		fieldTitle:        it.Title,
+		fieldBody:         it.Body,
+		fieldDecisions:    it.Decisions,
+		fieldSpeakers:     describe(speakers),
+		fieldParticipants: describe(it.Participants),
+		fieldKindText:     it.Kind,
+		fieldOrganText:    m.Organ,
+		fieldKind:         it.Kind,
+		fieldSpeaker:      names(speakers),
+		fieldOrgan:        m.Organ,
+		fieldDecision:     strconv.FormatBool(len(it.Decisions) > 0),
+		fieldDnr:          nonEmpty(it.Dnr, m.Dnr),
+		fieldMeetingID:    m.ID,
+		fieldRegion:       m.Region,
+		fieldItem:         it.Label(),
+	} {
+		d.set(field, v)
 	}
-	for _, dnr := range []string{it.Dnr, m.Dnr} {
-		if dnr != "" {
-			d.Dnr = append(d.Dnr, dnr)
+	if m.MeetingDate == "" {
+		return d, nil
+	}
+	date, err := time.Parse(time.DateOnly, m.MeetingDate)
+	if err != nil {
+		return nil, fmt.Errorf("meeting %s: meeting date %q: %w", m.ID, m.MeetingDate, err)
+	}
+	d[fieldMeetingDate] = date
+	d[fieldYear] = strconv.Itoa(date.Year())
+	d[fieldMonth] = date.Format(monthLayout)
+	return d, nil
+}
+
+func nonEmpty(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
 		}
 	}
-	return d
+	return out
 }
 
 // parentOf returns the top-level item a sub-item belongs to: the nearest
@@ -136,9 +146,6 @@ func describe(ps []ingest.Person) []string {
 	}
 	return out
 }
-
-// BleveType tells bleve which document mapping applies.
-func (itemDoc) BleveType() string { return typeItem }
 
 // BleveType tells bleve which document mapping applies.
 func (meetingDoc) BleveType() string { return typeMeeting }

@@ -113,3 +113,23 @@ func TestSubItemCarriesParentSpeakers(t *testing.T) {
 		t.Errorf("items of speaker = %v, want [2 2a]", items)
 	}
 }
+
+func TestMeetingWithoutDate(t *testing.T) {
+	ix := openTemp(t)
+	m := synthetic("styrgruppen", "", "a")
+	if _, err := ix.Put(m); err != nil {
+		t.Fatalf("a meeting without a date is refused: %v", err)
+	}
+	res, err := ix.Search(t.Context(), Request{Query: "hemsjukvård", Sort: SortDate})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("search = %+v, %v; want the undated item", res, err)
+	}
+	if len(res.Facets["year"]) != 0 || res.Hits[0].MeetingDate != "" {
+		t.Errorf("undated meeting has year facet %v, date %q", res.Facets["year"], res.Hits[0].MeetingDate)
+	}
+	for _, v := range res.Facets["kind"] {
+		if v.Value == "" {
+			t.Errorf("kind facet has an empty value: %v", res.Facets["kind"])
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"motesarkiv/index"
+)
+
+// errBadParam marks a request parameter that cannot be used; a paramError
+// says which one and why.
+var errBadParam = errors.New("bad parameter")
+
+// errNoRoute and errBadMethod are what the router reports for a path or a
+// method it does not serve.
+var (
+	errNoRoute   = errors.New("no such page")
+	errBadMethod = errors.New("method not allowed")
+)
+
+// statuses maps errors to HTTP statuses. It is the one place that does;
+// entries are tried in order with errors.Is, and anything unmatched is a
+// 500 whose details stay in the log.
+var statuses = []struct {
+	err    error
+	status int
+}{
+	{index.ErrBadQuery, http.StatusBadRequest},
+	{errBadParam, http.StatusBadRequest},
+	{index.ErrNotFound, http.StatusNotFound},
+	{errNoRoute, http.StatusNotFound},
+	{errBadMethod, http.StatusMethodNotAllowed},
+}
+
+// internalMessage is all a client learns of a 500: the cause may name
+// files or internals, and it is in the log under the request id.
+const internalMessage = "internal error; the server log has the details"
+
+// statusOf returns the status for err and the message to show for it.
+func statusOf(err error) (int, string) {
+	for _, s := range statuses {
+		if errors.Is(err, s.err) {
+			return s.status, err.Error()
+		}
+	}
+	return http.StatusInternalServerError, internalMessage
+}
+
+// paramError is a request parameter that cannot be used. Its message
+// names the parameter and says what would work.
+type paramError struct {
+	param string
+	msg   string
+}
+
+func (e *paramError) Error() string        { return fmt.Sprintf("parameter %s: %s", e.param, e.msg) }
+func (e *paramError) Is(target error) bool { return target == errBadParam }
+
+func badParam(param, format string, args ...any) error {
+	return &paramError{param: param, msg: fmt.Sprintf(format, args...)}
+}
