@@ -71,6 +71,7 @@ func newItemDoc(m *ingest.Meeting, i int) (itemDoc, error) {
 		fieldTitle:        it.Title,
 		fieldBody:         it.Body,
 		fieldDecisions:    it.Decisions,
+		fieldSections:     sections(it.Sections),
 		fieldSpeakers:     describe(speakers),
 		fieldParticipants: describe(it.Participants),
 		fieldKindText:     it.Kind,
@@ -149,3 +150,13 @@ func describe(ps []ingest.Person) []string {
 
 // BleveType tells bleve which document mapping applies.
 func (meetingDoc) BleveType() string { return typeMeeting }
+
+// sections are a § item's named parts as text, each headed by its name,
+// so that "reservation" finds the items that have one.
+func sections(ss []ingest.Section) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Name+"\n"+s.Text)
+	}
+	return out
+}

@@ -33,9 +33,11 @@ const lockWait = "2s"
 type Index struct {
 	bleve bleve.Index
 	dir   string
+	prof  profile
 	// mu serialises Put, whose read-compare-write must see its own
 	// writes; searches need no lock.
-	mu sync.Mutex
+	mu    sync.Mutex
+	vocab vocabCache // vocabcache.go
 }
 
 // Outcome says what Put did.
@@ -53,10 +55,14 @@ func (o Outcome) String() string {
 }
 
 // Open opens the index in dir, creating it (and dir) when there is none.
-func Open(dir string) (*Index, error) {
+func Open(dir string) (*Index, error) { return openProfile(dir, profileOurs) }
+
+// openProfile opens or creates an index analysed by p; only the
+// relevance evaluation asks for another profile than ours.
+func openProfile(dir string, p profile) (*Index, error) {
 	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait})
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) {
-		b, err = create(dir)
+		b, err = create(dir, p)
 	}
 	if errors.Is(err, bolt.ErrTimeout) {
 		err = ErrLocked
@@ -64,14 +70,26 @@ func Open(dir string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return &Index{bleve: b, dir: dir}, nil
+	if err := checkLayout(b); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Index{bleve: b, dir: dir, prof: p}, nil
 }
 
-func create(dir string) (bleve.Index, error) {
+func create(dir string, p profile) (bleve.Index, error) {
 	if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); err != nil {
 		return nil, err
 	}
-	return bleve.New(dir, newMapping())
+	b, err := bleve.New(dir, newMapping(p))
+	if err != nil {
+		return nil, err
+	}
+	if err := markLayout(b); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
 }
 
 // Close flushes and closes the index.

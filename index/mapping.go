@@ -15,6 +15,7 @@ const (
 	fieldTitle        = "title"
 	fieldBody         = "body"
 	fieldDecisions    = "decisions"
+	fieldSections     = "sections" // a § item's Yrkanden, Omröstning, Reservation …
 	fieldSpeakers     = "speakers"
 	fieldParticipants = "participants"
 	fieldKindText     = "kind_text"
@@ -47,34 +48,37 @@ const (
 
 // textFields are searched by plain words, with the boost a match in each
 // gets: a word in the title says more about an item than one in its body.
-var textFields = []struct {
-	name  string
-	boost float64
-}{
+var textFields = []textFieldBoost{
 	{fieldTitle, 3},
 	{fieldDecisions, 2},
 	{fieldSpeakers, 1.5},
 	{fieldParticipants, 1},
 	{fieldBody, 1},
+	{fieldSections, 1},
+}
+
+type textFieldBoost struct {
+	name  string
+	boost float64
 }
 
 // highlightFields are the text fields whose fragments a hit shows.
 var highlightFields = []string{fieldTitle, fieldBody, fieldDecisions}
 
-func newMapping() mapping.IndexMapping {
+func newMapping(p profile) mapping.IndexMapping {
 	im := bleve.NewIndexMapping()
 	im.TypeField = fieldType
-	im.DefaultAnalyzer = swedishAnalyzer
+	im.DefaultAnalyzer = p.analyzer
 	im.DefaultMapping.Enabled = false
-	im.AddDocumentMapping(typeItem, itemMapping())
+	im.AddDocumentMapping(typeItem, itemMapping(p))
 	im.AddDocumentMapping(typeMeeting, meetingMapping())
 	return im
 }
 
-func itemMapping() *mapping.DocumentMapping {
+func itemMapping(p profile) *mapping.DocumentMapping {
 	dm := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fieldTitle, fieldBody, fieldDecisions, fieldSpeakers, fieldParticipants, fieldKindText, fieldOrganText} {
-		dm.AddFieldMappingsAt(f, textField())
+	for _, f := range []string{fieldTitle, fieldBody, fieldDecisions, fieldSections, fieldSpeakers, fieldParticipants, fieldKindText, fieldOrganText} {
+		dm.AddFieldMappingsAt(f, textField(p.analyzer))
 	}
 	for _, f := range []string{fieldKind, fieldSpeaker, fieldOrgan, fieldYear, fieldMonth, fieldDecision, fieldDnr, fieldMeetingID, fieldRegion, fieldItem, fieldType} {
 		dm.AddFieldMappingsAt(f, keywordField())
@@ -101,9 +105,9 @@ func meetingMapping() *mapping.DocumentMapping {
 
 // textField is analysed in Swedish, stored and with term vectors, which
 // the highlighter needs to mark the words that matched.
-func textField() *mapping.FieldMapping {
+func textField(analyzer string) *mapping.FieldMapping {
 	f := bleve.NewTextFieldMapping()
-	f.Analyzer = swedishAnalyzer
+	f.Analyzer = analyzer
 	f.Store = true
 	f.IncludeTermVectors = true
 	f.IncludeInAll = false

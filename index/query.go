@@ -26,6 +26,12 @@ type term struct {
 	text   string
 	phrase bool
 	negate bool
+
+	// Set by the compiler, not the parser: a synonym set's forms, any of
+	// which may match (synonyms.go), and a form's stems, matched as a
+	// phrase.
+	alternatives []term
+	stems        []string
 }
 
 // parsedQuery: every group must match (a group is terms joined by OR), no

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -53,6 +54,12 @@ type Result struct {
 	TookMS float64                 `json:"took_ms"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetValue `json:"facets"`
+	// DidYouMean is the query with its misspelt words corrected, when the
+	// index lacks a word of it and has one near ("menade du").
+	DidYouMean string `json:"did_you_mean,omitempty"`
+	// Fuzzy says the query as typed found nothing and these hits are of
+	// the words near it (didyoumean.go).
+	Fuzzy bool `json:"fuzzy"`
 }
 
 // Hit is one matching item with its meeting.
@@ -68,6 +75,7 @@ type Hit struct {
 	Score       float64             `json:"score"`
 	Highlights  map[string][]string `json:"highlights"` // HTML-escaped, matches in <mark>
 	URL         string              `json:"url"`        // /m/{meeting_id}#punkt-{item}
+	Fuzzy       bool                `json:"fuzzy"`      // found by the fuzzy fallback, not by the words as typed
 }
 
 // FacetValue is one value of a facet and how many hits have it.
@@ -88,7 +96,53 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	base, err := ix.baseQuery(r)
+	res, err := ix.search(ctx, r, nil)
+	if err != nil || !ix.prof.ours || strings.TrimSpace(r.Query) == "" {
+		return res, err
+	}
+	if res, err = ix.forgiveTypos(ctx, r, res); err != nil {
+		return nil, err
+	}
+	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return res, nil
+}
+
+// forgiveTypos adds the "menade du" suggestion and, when the query found
+// nothing, searches the words near its words instead.
+func (ix *Index) forgiveTypos(ctx context.Context, r Request, res *Result) (*Result, error) {
+	pq, err := parseQuery(r.Query)
+	if err != nil {
+		return nil, err
+	}
+	vocab, err := ix.cachedVocabulary()
+	if err != nil {
+		return nil, err
+	}
+	words := queryWords(pq)
+	res.DidYouMean = didYouMean(r.Query, words, vocab)
+	if res.Total > 0 {
+		return res, nil
+	}
+	fuzzy := fuzzyWords(words, vocab)
+	if len(fuzzy) == 0 {
+		return res, nil
+	}
+	fres, err := ix.search(ctx, r, fuzzy)
+	if err != nil || fres.Total == 0 {
+		return res, err
+	}
+	fres.DidYouMean, fres.Fuzzy = res.DidYouMean, true
+	for i := range fres.Hits {
+		fres.Hits[i].Fuzzy = true
+	}
+	return fres, nil
+}
+
+// search runs a normalised request; fuzzy, when not nil, widens each
+// word to the index's words near it.
+func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]string) (*Result, error) {
+	start := time.Now()
+	base, err := ix.baseQuery(r, fuzzy)
 	if err != nil {
 		return nil, err
 	}
@@ -137,21 +191,28 @@ func (ix *Index) countFacet(ctx context.Context, fc facet, q query.Query) (*sear
 
 // baseQuery is the typed query and the date range: what every facet is
 // counted over before filters.
-func (ix *Index) baseQuery(r Request) (query.Query, error) {
+func (ix *Index) baseQuery(r Request, fuzzy ...map[string][]string) (query.Query, error) {
 	pq, err := parseQuery(r.Query)
 	if err != nil {
 		return nil, err
 	}
-	analyzer := ix.bleve.Mapping().AnalyzerNamed(swedishAnalyzer)
-	text, err := compile(pq, analyzer)
+	c := compiler{prof: ix.prof, analyzer: ix.bleve.Mapping().AnalyzerNamed(ix.prof.analyzer)}
+	if len(fuzzy) > 0 {
+		c.fuzzy = fuzzy[0]
+	}
+	text, err := c.compile(pq)
 	if err != nil {
 		return nil, err
 	}
-	qs := []query.Query{typeQuery(typeItem), text}
+	qs := []query.Query{text}
 	if !r.From.IsZero() || !r.To.IsZero() {
 		qs = append(qs, dateRange(r.From, r.To))
 	}
-	return bleve.NewConjunctionQuery(qs...), nil
+	q := bleve.NewConjunctionQuery(qs...)
+	if !itemsOnly(q) {
+		q.AddQuery(typeQuery(typeItem))
+	}
+	return q, nil
 }
 
 // normalise fills defaults and refuses what cannot be served.

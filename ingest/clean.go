@@ -69,7 +69,7 @@ func repeatedShortLines(lines []string) map[string]bool {
 	pos := map[string][]int{}
 	for i, l := range lines {
 		if l != "" && utf8.RuneCountInString(l) <= 60 && !endsSentence(l) && !startsLower(l) &&
-			!strings.HasPrefix(strings.ToLower(l), "att ") && !decisionHeaderShape(l) {
+			!strings.HasPrefix(strings.ToLower(l), "att ") && !decisionHeaderShape(l) && !endsSection(l) {
 			pos[l] = append(pos[l], i)
 		}
 	}

@@ -12,6 +12,7 @@ var (
 	ErrBinary        = errors.New("binary data, not text")
 	ErrEncoding      = errors.New("not text in a known encoding")
 	ErrUnknownLayout = errors.New("unknown layout: no meeting header or agenda items found")
+	ErrNoDate        = errors.New("no meeting date found; give one with --date")
 )
 
 // FileError names a file that could not be read or parsed and why, like
@@ -22,19 +23,27 @@ type FileError struct {
 	Err    error
 }
 
-// Error is "PATH: REASON: ERR" without the parts that are empty.
+// Error is "PATH: REASON: ERR" without the parts that are empty. A
+// sentinel error usually is the reason, or begins the error's message
+// ("file too large (212 MB > 100 MB)"): it is said once.
 func (e *FileError) Error() string {
 	var parts []string
-	for _, s := range []string{e.Path, e.Reason} {
-		if s != "" {
-			parts = append(parts, s)
-		}
+	if e.Path != "" {
+		parts = append(parts, e.Path)
 	}
-	// A sentinel error usually is the reason; say it once.
-	if e.Err != nil && e.Err.Error() != e.Reason {
-		parts = append(parts, e.Err.Error())
+	msg := ""
+	if e.Err != nil {
+		msg = e.Err.Error()
 	}
-	return strings.Join(parts, ": ")
+	switch {
+	case e.Reason == "" || strings.HasPrefix(msg, e.Reason):
+		parts = append(parts, msg)
+	case msg == "":
+		parts = append(parts, e.Reason)
+	default:
+		parts = append(parts, e.Reason, msg)
+	}
+	return strings.Join(nonEmpty(parts), ": ")
 }
 
 func (e *FileError) Unwrap() error { return e.Err }

@@ -53,7 +53,7 @@ func TestReadFileRegion(t *testing.T) {
 		"plain.txt":       minimal,
 		"side.txt":        minimal,
 		"side.txt.json":   `{"region": "Gävleborg"}`,
-		"text.txt":        "Minnesanteckningar Välfärdsrådet i Dalarna\n\n1. Mötets öppnande\n",
+		"text.txt":        "Minnesanteckningar Välfärdsrådet i Dalarna\n\nDatum: 2026-04-09\n\n1. Mötets öppnande\n",
 		"text.txt.json":   `{"region": "Gävleborg"}`,
 		"broken.txt":      minimal,
 		"broken.txt.json": `{"region": `,

@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 	"unicode/utf8"
@@ -11,15 +13,12 @@ import (
 // FuzzParse checks properties that hold for any input: no panic, a
 // *FileError or a meeting whose items are in order with labels, and
 // valid UTF-8 everywhere.
+//
+// Run longer than the seed corpus that `go test` runs:
+//
+//	go test ./ingest -run '^$' -fuzz '^FuzzParse$' -fuzztime 10m
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*.txt"))
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	addFiles(f, "*.txt", "bad/*.txt")
 	f.Add([]byte(minimal))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Parse("fuzz.txt", data, Options{})
@@ -52,6 +51,54 @@ func FuzzParse(f *testing.F) {
 			checkUTF8(t, p.Name, p.Role, p.Organisation, p.Note)
 		}
 	})
+}
+
+// FuzzReadPDF, FuzzReadDOCX and FuzzReadHTML feed each reader damaged
+// and odd files: a reader returns pages of valid UTF-8 or one of the
+// package's reasons, never a panic.
+func FuzzReadPDF(f *testing.F) {
+	addFiles(f, "files/*.pdf", "bad/*.pdf")
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, pdfReader{}, data) })
+}
+
+func FuzzReadDOCX(f *testing.F) {
+	addFiles(f, "files/*.docx", "bad/*.docx")
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, docxReader{}, data) })
+}
+
+func FuzzReadHTML(f *testing.F) {
+	addFiles(f, "files/*.html")
+	f.Add([]byte("<table><tr><td>Region Dalarna<td>Sofia Jarl<br>ordf</table><p>1. Öppnande"))
+	f.Fuzz(func(t *testing.T, data []byte) { checkReader(t, htmlReader{}, data) })
+}
+
+// addFiles seeds f with the files of testdata/ that match the patterns.
+func addFiles(f *testing.F, patterns ...string) {
+	for _, p := range patterns {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", filepath.FromSlash(p)))
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+}
+
+var readerReasons = []error{ErrEmpty, ErrBinary, ErrEncoding, ErrNoTextLayer, ErrEncrypted, ErrCorrupt, ErrNotDocument}
+
+func checkReader(t *testing.T, r Reader, data []byte) {
+	pages, err := read(format{name: "fuzz", reader: r}, "fuzz", data)
+	if err != nil {
+		if !slices.ContainsFunc(readerReasons, func(e error) bool { return errors.Is(err, e) }) {
+			t.Fatalf("error without a reason: %v", err)
+		}
+		return
+	}
+	for _, p := range pages {
+		checkUTF8(t, p)
+	}
 }
 
 func checkUTF8(t *testing.T, ss ...string) {

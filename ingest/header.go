@@ -24,7 +24,8 @@ type header struct {
 	justerare           []string
 	rows                []string // the attendance table
 	title               string
-	letterhead          []string
+	letterhead          []string // lines above the title
+	below               []string // other lines below the title
 }
 
 func parseHeader(lines []string) header {
@@ -44,13 +45,42 @@ func parseHeader(lines []string) header {
 			h.title = l
 		case h.title == "":
 			h.letterhead = append(h.letterhead, l)
+		default:
+			h.below = append(h.below, l)
 		}
 	}
 	h.kind, h.organ, h.region = parseTitle(h.title)
+	// Where the title names no organ ("Protokoll nr 8"), a line of the
+	// letterhead does: the nearest above the title, else the first below.
 	for i := len(h.letterhead) - 1; i >= 0 && h.organ == ""; i-- {
 		_, h.organ, h.region = parseTitle(h.letterhead[i])
 	}
+	for i := 0; i < len(h.below) && h.organ == ""; i++ {
+		_, h.organ, h.region = parseTitle(h.below[i])
+	}
 	return h
+}
+
+// fill takes from o what h lacks: the running header of the pages (o)
+// names the organ and the meeting date when the first page does not.
+func (h *header) fill(o header) {
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{
+		{&h.kind, o.kind}, {&h.organ, o.organ}, {&h.region, o.region}, {&h.dnr, o.dnr},
+		{&h.place, o.place}, {&h.meetingDate, o.meetingDate}, {&h.start, o.start}, {&h.end, o.end},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.src
+		}
+	}
+	if len(h.dates) == 0 {
+		h.dates = o.dates
+	}
+	if len(h.justerare) == 0 {
+		h.justerare = o.justerare
+	}
 }
 
 // key records one "Key: value" line and reports whether an attendance
@@ -131,6 +161,9 @@ func parseTitle(title string) (kind, organ, region string) {
 	rest = organMeetRe.ReplaceAllString(rest, "")
 	if m := organPlaceRe.FindStringSubmatch(rest); m != nil {
 		return kind, m[1], m[2]
+	}
+	if !capitalised(rest) { // "Protokoll nr 8" names no organ
+		rest = ""
 	}
 	return kind, rest, ""
 }

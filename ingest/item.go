@@ -12,6 +12,7 @@ type itemParts struct {
 	speakers     []string
 	participants []string
 	decisions    []string
+	sections     []Section
 	dnr          string
 }
 
@@ -19,11 +20,21 @@ type itemParts struct {
 var itemDnrRe = regexp.MustCompile(`^(?i:dnr|diarienummer|diarienr)\.?\s*:?\s*(\S.*\d.*)$`)
 
 // scanItem sorts the lines between one heading and the next into speaker
-// and participant blocks, decision blocks and body.
-func scanItem(lines []string, organ string) itemParts {
+// and participant blocks, decision blocks, named sections and body. In a §
+// item (h.paragraph) the decision is what its "Beslut" section says, and a
+// sentence such as "Kommunfullmäktige beslutar att …" elsewhere is part of
+// the account, not a decision block.
+func scanItem(lines []string, h heading, organ string) itemParts {
 	var p itemParts
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		if h.paragraph && paragraphRepeat(l, h.number) {
+			continue // the heading again at the top of a page: the item goes on
+		}
+		if n := scanSection(&p, l, lines[i+1:]); n >= 0 {
+			i += n
+			continue
+		}
 		if m := speakerRe.FindStringSubmatch(l); m != nil {
 			n := labelBlockEnd(lines, i+1)
 			p.speakers = append(p.speakers, blockText(append([]string{m[1]}, lines[i+1:n]...)))
@@ -40,7 +51,7 @@ func scanItem(lines []string, organ string) itemParts {
 			p.dnr = collapseSpace(m[1])
 			continue
 		}
-		if rest, ok := decisionHeader(l, organ); ok {
+		if rest, ok := decisionHeader(l, organ); ok && !h.paragraph {
 			ds, used := readDecisions(rest, lines[i+1:])
 			p.decisions = append(p.decisions, ds...)
 			i += used
@@ -49,6 +60,23 @@ func scanItem(lines []string, organ string) itemParts {
 		p.body = append(p.body, l)
 	}
 	return p
+}
+
+// scanSection reads a "Beslut" section or a named section that l opens,
+// with the lines after it, and returns how many of those it used; -1 when
+// l opens none.
+func scanSection(p *itemParts, l string, after []string) int {
+	if decisionSection(l) {
+		ds, used := readDecisionSection(after)
+		p.decisions = append(p.decisions, ds...)
+		return used
+	}
+	if name := sectionName(l); name != "" {
+		text, used := readSection(after)
+		p.sections = append(p.sections, Section{Name: name, Text: text})
+		return used
+	}
+	return -1
 }
 
 // labelBlockEnd finds the end of a speaker or participant block that
@@ -100,7 +128,11 @@ func listContinues(prev, line string) bool {
 // buildItem turns a heading and its parts into an Item.
 func buildItem(h heading, p itemParts, ns nameSet, ctx dateCtx) Item {
 	kind, title, attachments := splitHeading(h.text)
-	it := Item{Number: h.number, Sub: h.sub, Kind: kind, Title: title, Decisions: p.decisions, Dnr: p.dnr}
+	it := Item{Number: h.number, Sub: h.sub, Kind: kind, Title: title, Decisions: p.decisions,
+		Sections: p.sections, Dnr: p.dnr}
+	if h.dnr != "" {
+		it.Dnr = h.dnr
+	}
 	for _, s := range p.speakers {
 		people := ns.parsePeople(s)
 		for _, person := range people {
@@ -112,7 +144,8 @@ func buildItem(h heading, p itemParts, ns nameSet, ctx dateCtx) Item {
 		it.Participants = append(it.Participants, ns.parsePeople(s)...)
 	}
 	it.Body = unwrap(p.body)
-	all := strings.Join(slices.Concat([]string{h.text}, p.speakers, p.participants, p.body, p.decisions), "\n")
+	all := strings.Join(slices.Concat([]string{h.text}, p.speakers, p.participants, p.body, p.decisions, sectionTexts(p.sections)), "\n")
+	it.Participants = append(it.Participants, ns.partyPeople(all)...)
 	it.Attachments = uniq(append(attachments, findAttachments(all)...))
 	it.Dates = sortedUniq(ctx.findDates(all))
 	return it
@@ -152,16 +185,31 @@ var (
 	nameSepRe   = regexp.MustCompile(`\s*(?:,|;|&|\boch\b)\s*`)
 )
 
-// justerare finds "att utse X (och Y) till justerare" among the decisions.
-func justerare(items []Item) []string {
+// justerare finds "att utse X (och Y) till justerare" among the decisions
+// of minutes, or the protocol's "X (V), Y (M) och Z (D) justerar dagens
+// protokoll" (the chair who signs with them is named after "justerar").
+func justerare(items []Item, ns nameSet) []string {
 	for _, it := range items {
 		for _, d := range it.Decisions {
 			if m := justerareRe.FindStringSubmatch(d); m != nil {
 				return splitNameList(m[1] + m[2])
 			}
+			if m := justerarRe.FindStringSubmatch(d); m != nil {
+				return names(ns.partyPeople(m[1]))
+			}
 		}
 	}
 	return nil
+}
+
+var justerarRe = regexp.MustCompile(`(?i)([^.]*?)\bjusterar\s+(?:dagens\s+|detta\s+)?protokoll`)
+
+func names(people []Person) []string {
+	var out []string
+	for _, p := range people {
+		out = append(out, p.Name)
+	}
+	return out
 }
 
 func splitNameList(s string) []string {
@@ -196,4 +244,12 @@ func sortedUniq(ss []string) []string {
 	out := slices.Clone(ss)
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+func sectionTexts(ss []Section) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Text)
+	}
+	return out
 }

@@ -7,15 +7,18 @@ import (
 	"unicode/utf8"
 )
 
-// Agenda items are headed "N. Title" (or "§ N Title" in protocols), with
-// sub-items "a) Title". Numbers run in sequence, and that is the strongest
-// rule there is: a numbered line in a body is an item only when it carries
-// the next number (or the next letter, for sub-items). Headings may be
-// wrapped over two or more lines, in markdown bold, and carry a kind
-// prefix ("Information:") and attachments ("(Bilaga 3)").
+// Agenda items are headed "N. Title" in minutes and "§ N" in protocols,
+// with sub-items "a) Title" in minutes. Numbers run in sequence, and that
+// is the strongest rule there is: a numbered line in a body is an item
+// only when it carries the next number (or the next letter, for
+// sub-items). Headings may be wrapped over two or more lines, in markdown
+// bold, and carry a kind prefix ("Information:") and attachments
+// ("(Bilaga 3)"). A § heading may carry the item's case number ("§ 10
+// 0901/22", "§ 388 Ärendenummer SLK-2024-00009:3") and have its title on
+// the lines below (titles.go).
 
 var (
-	topRe = regexp.MustCompile(`^(?:\*\*)?\s*(?:§\s*)?(\d{1,3})(?:\.\s+|\.\*|\s+)(.+)$`)
+	topRe = regexp.MustCompile(`^(?:\*\*)?\s*(\d{1,3})(?:\.\s+|\.\*|\s+)(.+)$`)
 	subRe = regexp.MustCompile(`^([a-zåäö])\)\s+(.+)$`)
 )
 
@@ -24,40 +27,75 @@ type heading struct {
 	start, end  int
 	number, sub string
 	text        string
+	dnr         string // the case number on a § heading
+	paragraph   bool   // a § heading
+	titleBelow  bool   // the heading line holds no title: it is on the lines below
+	dnrBelow    bool   // "Ärendenummer" without the number: it may be on the next line
 }
 
 // findHeadings walks the lines keeping the next expected number and letter.
+// A document whose items are headed "§ N" has only § items: its numbered
+// lines ("1. Fullmäktige godkänner …") are points of decisions and its
+// lettered lines parts of them, never items.
+//
 // A numbered list in a body can reach the expected number ("1. …", "2. …",
 // "3. …" inside item 2); a line whose predecessor is the list's previous
 // number is taken for the list's next entry, not for a heading, as long as
 // a heading with that number follows later outside a list.
 func findHeadings(lines []string) []heading {
 	var hs []heading
-	next, letter := 0, 'a'
-	listNum := -1 // number of the last non-blank line if it was a list entry
+	s := headingScan{paragraphs: hasParagraphs(lines), letter: 'a', listNum: -1, width: titleWidth(lines)}
 	for i := 0; i < len(lines); i++ {
-		h, ok := matchHeading(lines[i], next, letter)
-		if ok && h.sub == "" && listNum >= 0 && atoi(h.number) == listNum+1 && headingLater(lines[i+1:], next) {
-			ok = false
-		}
+		h, ok := s.match(lines, i)
 		if !ok {
 			if lines[i] != "" {
-				listNum = listEntryNumber(lines[i])
+				s.listNum, s.prev = listEntryNumber(lines[i]), lines[i]
 			}
 			continue
 		}
-		listNum = -1
+		s.listNum = -1
 		h.start = i
-		h.end = extendHeading(lines, i, &h.text)
+		if h.titleBelow {
+			h.end = titleBelow(lines, i, s.width, &h)
+		} else {
+			h.end = extendHeading(lines, i, &h.text)
+		}
 		hs = append(hs, h)
 		if h.sub == "" {
-			next, letter = atoi(h.number)+1, 'a'
+			s.next, s.letter = atoi(h.number)+1, 'a'
 		} else {
-			letter++
+			s.letter++
 		}
+		s.prev = lines[h.end-1]
 		i = h.end - 1
 	}
 	return hs
+}
+
+// headingScan is the state of findHeadings.
+type headingScan struct {
+	paragraphs bool // the document's items are § items
+	next       int  // the expected item number, 0 before the first
+	letter     rune // the expected sub-item letter
+	listNum    int  // number of the last non-blank line if it was a list entry
+	prev       string
+	width      float64 // the width of wrapped titles, for titleBelow
+}
+
+func (s headingScan) match(lines []string, i int) (heading, bool) {
+	if s.paragraphs {
+		// "§ 21" that starts a wrapped line of running text goes on a
+		// sentence that the line before left open.
+		if endsIncomplete(s.prev) {
+			return heading{}, false
+		}
+		return matchParagraph(lines[i], s.next)
+	}
+	h, ok := matchHeading(lines[i], s.next, s.letter)
+	if ok && h.sub == "" && s.listNum >= 0 && atoi(h.number) == s.listNum+1 && headingLater(lines[i+1:], s.next) {
+		return heading{}, false
+	}
+	return h, ok
 }
 
 // headingLater reports whether lines hold a heading numbered n that does
@@ -87,7 +125,7 @@ func listEntryNumber(l string) int {
 
 func matchHeading(l string, next int, letter rune) (heading, bool) {
 	if m := topRe.FindStringSubmatch(l); m != nil && (next == 0 || atoi(m[1]) == next) {
-		if !strings.HasPrefix(l, "§") && !strings.Contains(l[:len(l)-len(m[2])], ".") {
+		if !strings.Contains(l[:len(l)-len(m[2])], ".") {
 			return heading{}, false // "12 Title" without a dot is a number, not a heading
 		}
 		if plausibleTitle(m[2], 250) {
@@ -119,8 +157,9 @@ func plausibleTitle(t string, maxLen int) bool {
 
 // extendHeading appends the lines a wrapped heading continues on and
 // returns the index after the heading. A heading goes on when the next
-// line starts in lower case or the heading so far ends in a function word
-// or a hyphen ("… ungdomshälsa i" + "Dalarna").
+// line starts in lower case or with a bracket ("(Bilaga 5)"), or the
+// heading so far ends in a function word or a hyphen ("… ungdomshälsa i" +
+// "Dalarna").
 func extendHeading(lines []string, i int, text *string) int {
 	end := i + 1
 	for extra := 0; extra < 3; extra++ {
@@ -131,7 +170,7 @@ func extendHeading(lines []string, i int, text *string) int {
 		if j >= len(lines) || lines[j] == "" || isStructural(lines[j]) || decisionHeaderShape(lines[j]) {
 			break
 		}
-		if !startsLower(lines[j]) && !endsIncomplete(*text) {
+		if !startsLower(lines[j]) && !endsIncomplete(*text) && !strings.HasPrefix(lines[j], "(") {
 			break
 		}
 		*text = joinWrapped(strings.TrimSpace(*text), lines[j])
@@ -143,8 +182,16 @@ func extendHeading(lines []string, i int, text *string) int {
 // isStructural reports a line that opens a part of an item: a heading
 // shape, a speaker or participant line.
 func isStructural(l string) bool {
-	return topRe.MatchString(l) && strings.Contains(strings.SplitN(l, " ", 2)[0], ".") ||
-		subRe.MatchString(l) || speakerRe.MatchString(l) || participantRe.MatchString(l)
+	return isHeadingLine(l) || subRe.MatchString(l) || speakerRe.MatchString(l) || participantRe.MatchString(l)
+}
+
+// isHeadingLine reports a line shaped like an item heading, whatever its
+// number: "3. Title" or "§ 12".
+func isHeadingLine(l string) bool {
+	if _, ok := matchParagraph(l, 0); ok {
+		return true
+	}
+	return topRe.MatchString(l) && strings.Contains(strings.SplitN(l, " ", 2)[0], ".")
 }
 
 var (

@@ -42,7 +42,10 @@ type Person struct {
 	Organisation string `json:"organisation"`
 	Name         string `json:"name"`
 	Role         string `json:"role"`
-	Note         string `json:"note,omitempty"`
+	// Party is the party letters a protocol writes after a politician's
+	// name: "S" for "Aslan Akbas (S)".
+	Party string `json:"party,omitempty"`
+	Note  string `json:"note,omitempty"`
 }
 
 // Source identifies the file a meeting was parsed from.
@@ -56,17 +59,28 @@ type Source struct {
 // sub-item "6a" is an entry of its own with Number "6" and Sub "a", after
 // the entry for item 6 itself.
 type Item struct {
-	Number       string   `json:"number"`
-	Sub          string   `json:"sub"`
-	Kind         string   `json:"kind"` // Information, Beslut, Rapport, Skriftlig information or ""
-	Title        string   `json:"title"`
-	Speakers     []Person `json:"speakers"`
-	Participants []Person `json:"participants"`
-	Dnr          string   `json:"dnr"`
-	Decisions    []string `json:"decisions"`
-	Attachments  []string `json:"attachments"`
-	Dates        []string `json:"dates"` // YYYY-MM-DD mentioned in the item
-	Body         string   `json:"body"`
+	Number       string    `json:"number"`
+	Sub          string    `json:"sub"`
+	Kind         string    `json:"kind"` // Information, Beslut, Rapport, Skriftlig information or ""
+	Title        string    `json:"title"`
+	Speakers     []Person  `json:"speakers"`
+	Participants []Person  `json:"participants"`
+	Dnr          string    `json:"dnr"`
+	Decisions    []string  `json:"decisions"`
+	Sections     []Section `json:"sections"`
+	Attachments  []string  `json:"attachments"`
+	Dates        []string  `json:"dates"` // YYYY-MM-DD mentioned in the item
+	Body         string    `json:"body"`
+}
+
+// Section is a named part of a § item that is neither its account nor its
+// decision: "Yrkanden", "Propositionsordning", "Omröstning", "Reservation",
+// "Protokollsanteckning". Name is the heading as written; Text is the
+// section's paragraphs, unwrapped. An item may hold the same name twice
+// (two votes, each with its own Omröstning).
+type Section struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
 }
 
 // Label is the item's number and sub-item letter as people write them:

@@ -117,14 +117,6 @@ func TestSeed2023(t *testing.T) {
 	}
 }
 
-func names(people []Person) []string {
-	var out []string
-	for _, p := range people {
-		out = append(out, p.Name)
-	}
-	return out
-}
-
 func TestSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Välfärdsrådet", "valfardsradet"},

@@ -19,6 +19,9 @@ var (
 	errBadMethod = errors.New("method not allowed")
 )
 
+// errNoOriginal: the archive keeps no copy of the meeting's file.
+var errNoOriginal = errors.New("the archive keeps no original file of this meeting; its text is at /m/{id}/text")
+
 // statuses maps errors to HTTP statuses. It is the one place that does;
 // entries are tried in order with errors.Is, and anything unmatched is a
 // 500 whose details stay in the log.
@@ -30,7 +33,9 @@ var statuses = []struct {
 	{errBadParam, http.StatusBadRequest},
 	{index.ErrNotFound, http.StatusNotFound},
 	{errNoRoute, http.StatusNotFound},
+	{errNoOriginal, http.StatusNotFound},
 	{errBadMethod, http.StatusMethodNotAllowed},
+	{errOrigin, http.StatusForbidden},
 }
 
 // internalMessage is all a client learns of a 500: the cause may name

@@ -21,6 +21,13 @@ type panicky struct{}
 func (panicky) Search(context.Context, index.Request) (*index.Result, error) { panic("boom") }
 func (panicky) Meeting(string) (*ingest.Meeting, error)                      { panic("boom") }
 func (panicky) MeetingCount() (int, error)                                   { panic("boom") }
+func (panicky) Occurrences(context.Context, index.Request, func(index.Occurrence) error) error {
+	panic("boom")
+}
+func (panicky) Neighbours(context.Context, *ingest.Meeting) (index.MeetingRef, index.MeetingRef, error) {
+	panic("boom")
+}
+func (panicky) Suggest(context.Context, string, int) ([]index.Suggestion, error) { panic("boom") }
 
 func httptestDo(h http.Handler, method, target string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()

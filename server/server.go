@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"html/template"
+	"io/fs"
 
 	"github.com/rs/zerolog"
 
@@ -16,28 +17,63 @@ type Index interface {
 	Search(ctx context.Context, r index.Request) (*index.Result, error)
 	Meeting(id string) (*ingest.Meeting, error)
 	MeetingCount() (int, error)
+	// Occurrences walks every matching item with its matched spans: the
+	// mention list and the marks on a meeting page are made from them.
+	Occurrences(ctx context.Context, r index.Request, fn func(index.Occurrence) error) error
+	// Neighbours are the meetings of the same organ before and after.
+	Neighbours(ctx context.Context, m *ingest.Meeting) (prev, next index.MeetingRef, err error)
+	// Suggest completes a word being typed in the search box.
+	Suggest(ctx context.Context, prefix string, limit int) ([]index.Suggestion, error)
 }
 
 // Config is what New needs. The logger is built by the caller: a library
 // does not decide where logs go.
 type Config struct {
-	Index  Index
-	Logger zerolog.Logger
+	Index Index
+	// Mentions lists every mention of a search. When nil, the server makes
+	// the list itself from the index's occurrences (mentions.go).
+	Mentions Mentioner
+	// Originals is the folder where ingest keeps each meeting's file as
+	// "<meeting id>.<ext>"; nil when there is none. The meeting page links
+	// the original when it is there, and the parsed text otherwise.
+	Originals fs.FS
+	// CORSOrigins are the origins ("https://intranat.example.se") whose
+	// pages may call the API from a script and show /embed in a frame.
+	// Requests from any other origin are refused. See ParseOrigin.
+	CORSOrigins []string
+	Logger      zerolog.Logger
 }
 
 // Server answers HTTP requests over an Index.
 type Server struct {
-	idx   Index
-	log   zerolog.Logger
-	pages map[string]*template.Template
+	idx      Index
+	mentions Mentioner
+	origins  map[string]bool
+	// originals may be nil.
+	originals fs.FS
+	log       zerolog.Logger
+	pages     map[string]*template.Template
 }
 
 // New returns a Server over cfg.Index. It parses the embedded templates,
-// which cannot fail at run time once the tests pass.
+// which cannot fail at run time once the tests pass. Origins that
+// ParseOrigin refuses are left out.
 func New(cfg Config) *Server {
-	return &Server{
-		idx:   cfg.Index,
-		log:   cfg.Logger,
-		pages: parsePages(),
+	s := &Server{
+		idx:       cfg.Index,
+		mentions:  cfg.Mentions,
+		origins:   map[string]bool{},
+		originals: cfg.Originals,
+		log:       cfg.Logger,
+		pages:     parsePages(),
 	}
+	if s.mentions == nil {
+		s.mentions = kwic{cfg.Index}
+	}
+	for _, o := range cfg.CORSOrigins {
+		if origin, err := ParseOrigin(o); err == nil {
+			s.origins[origin] = true
+		}
+	}
+	return s
 }

@@ -3,6 +3,10 @@ package main
 import (
 	"flag"
 	"path/filepath"
+	"strconv"
+	"time"
+
+	"motesarkiv/ingest"
 )
 
 // Environment variables: every flag has one. A flag on the command line
@@ -12,6 +16,9 @@ const (
 	envAddr     = "MOTESARKIV_ADDR"
 	envLogLevel = "MOTESARKIV_LOG_LEVEL"
 	envRegion   = "MOTESARKIV_REGION"
+	envOrg      = "MOTESARKIV_ORGANISATION"
+	envDate     = "MOTESARKIV_DATE"
+	envMaxSize  = "MOTESARKIV_MAX_SIZE"
 )
 
 // Defaults of the flags that have one.
@@ -48,6 +55,31 @@ func (a *app) indexFlag(fs *flag.FlagSet) *string {
 
 func (a *app) regionFlag(fs *flag.FlagSet) *string {
 	return fs.String("region", a.env(envRegion, ""), "")
+}
+
+// organisationFlag is --region by the name the archive's users give it:
+// the municipality or region whose organ met ("Göteborgs Stad").
+func (a *app) organisationFlag(fs *flag.FlagSet) *string {
+	return fs.String("organisation", a.env(envOrg, ""), "")
+}
+
+func (a *app) dateFlag(fs *flag.FlagSet) *string {
+	return fs.String("date", a.env(envDate, ""), "")
+}
+
+// maxSizeFlag is the largest file read, in MB.
+func (a *app) maxSizeFlag(fs *flag.FlagSet) *int {
+	n, err := strconv.Atoi(a.env(envMaxSize, strconv.Itoa(ingest.DefaultMaxSize>>20)))
+	if err != nil {
+		n = -1 // reported by ingestOptions as a size that is not above 0
+	}
+	return fs.Int("max-size", n, "")
+}
+
+// isDate reports a date written YYYY-MM-DD.
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
 }
 
 func (a *app) logLevelFlag(fs *flag.FlagSet) *string {

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"runtime"
+	"sync"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -15,9 +20,11 @@ import (
 // A bad file is logged and skipped; only when no file could be ingested is
 // the command a failure.
 func (a *app) ingest(ctx context.Context, args []string) (err error) {
+	start := time.Now()
 	fs := flagSet("ingest")
-	dir, region, level := a.indexFlag(fs), a.regionFlag(fs), a.logLevelFlag(fs)
-	if err := a.parseFlags(fs, args, usageIngest); err != nil {
+	dir, level := a.indexFlag(fs), a.logLevelFlag(fs)
+	opts, err := a.ingestOptions(fs, args, usageIngest)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -40,46 +47,151 @@ func (a *app) ingest(ctx context.Context, args []string) (err error) {
 	}
 	defer func() { err = errors.Join(err, ix.Close()) }()
 
-	t, err := ingestAll(ctx, ix, files, ingest.Options{Region: *region}, log)
-	t.failed += len(errs)
-	fmt.Fprintf(a.stdout, "%s into %s\n", t, *dir)
+	run := ingestRun{ix: ix, opts: opts, log: log, originals: originalsDir(*dir), progress: newProgress(a.stderr, len(files))}
+	t, err := run.all(ctx, files)
+	t.fail(errs...)
+	t.seconds = time.Since(start).Seconds()
+	t.report(a.stdout, *dir)
 	if err == nil && t.ingested() == 0 {
 		err = errors.New("no file could be ingested")
 	}
 	return err
 }
 
-// ingestAll ingests files one by one, logging each outcome with a count,
-// until they are done or ctx is cancelled.
-func ingestAll(ctx context.Context, ix *index.Index, files []string, opts ingest.Options, log zerolog.Logger) (tally, error) {
-	var t tally
-	for i, path := range files {
-		if err := ctx.Err(); err != nil {
-			return t, fmt.Errorf("interrupted after %d of %d files: %w", i, len(files), err)
+// ingestOptions parses the flags that say what the files do not.
+func (a *app) ingestOptions(fs *flag.FlagSet, args []string, usage string) (ingest.Options, error) {
+	region, org, date, maxSize := a.regionFlag(fs), a.organisationFlag(fs), a.dateFlag(fs), a.maxSizeFlag(fs)
+	if err := a.parseFlags(fs, args, usage); err != nil {
+		return ingest.Options{}, err
+	}
+	opts := ingest.Options{Region: cmp.Or(*org, *region), Date: *date, MaxSize: int64(*maxSize) << 20}
+	if *maxSize <= 0 {
+		return opts, usageErrorf(usage, "--max-size %d: give a size in MB above 0", *maxSize)
+	}
+	if *date != "" && !isDate(*date) {
+		return opts, usageErrorf(usage, "--date %q: give the date as YYYY-MM-DD", *date)
+	}
+	return opts, nil
+}
+
+// ingestChunk is how many files are parsed together and put into the
+// index in one batch: large enough that scorch writes segments worth
+// keeping instead of merging one per meeting (see docs/performance.md).
+const ingestChunk = 200
+
+// ingestRun is one ingest: where the meetings and the originals go, and
+// how it reports.
+type ingestRun struct {
+	ix        *index.Index
+	opts      ingest.Options
+	log       zerolog.Logger
+	originals string
+	progress  *progress
+}
+
+// all parses the files in parallel, a chunk at a time, and puts each
+// chunk's meetings into the index in one batch while the next chunk is
+// parsed. A file is logged with its outcome once its meeting is in the
+// index, so what the log reports as ingested survives a crash.
+func (r ingestRun) all(ctx context.Context, files []string) (tally, error) {
+	t := newTally()
+	done := 0
+	for chunk := range parseChunks(ctx, files, r.opts) {
+		var ms []*ingest.Meeting
+		var paths []string
+		for _, f := range chunk {
+			if f.err != nil {
+				logFailure(r.log, f.path, f.err)
+				t.fail(f.err)
+				continue
+			}
+			ms, paths = append(ms, f.m), append(paths, f.path)
 		}
-		m, outcome, err := ingestFile(ix, path, opts)
-		if err != nil {
-			logFailure(log, path, err)
-			t.failed++
-			continue
+		outcomes, errs := putChunk(r.ix, ms)
+		for i, m := range ms {
+			if errs[i] != nil {
+				err := fmt.Errorf("index %s: %w", paths[i], errs[i])
+				logFailure(r.log, paths[i], err)
+				t.fail(err)
+				continue
+			}
+			r.keepOriginal(paths[i], m)
+			r.log.Info().Str("file", paths[i]).Str("meeting", m.ID).
+				Str("progress", fmt.Sprintf("%d/%d", done+i+1, len(files))).Msg(outcomes[i].String())
+			t.count(outcomes[i], m)
 		}
-		log.Info().Str("file", path).Str("meeting", m.ID).
-			Str("progress", fmt.Sprintf("%d/%d", i+1, len(files))).Msg(outcome.String())
-		t.count(outcome)
+		done += len(chunk)
+		r.progress.show(done)
+	}
+	r.progress.end()
+	if err := ctx.Err(); err != nil {
+		return t, fmt.Errorf("interrupted after %d of %d files: %w", done, len(files), err)
 	}
 	return t, nil
 }
 
-func ingestFile(ix *index.Index, path string, opts ingest.Options) (*ingest.Meeting, index.Outcome, error) {
-	m, err := ingest.ReadFile(path, opts)
-	if err != nil {
-		return nil, 0, err
+// keepOriginal copies the file of an ingested meeting next to the index,
+// so that the archive can offer the original for download. A copy that
+// fails costs the meeting nothing; it is logged.
+func (r ingestRun) keepOriginal(path string, m *ingest.Meeting) {
+	if err := saveOriginal(r.originals, path, m); err != nil {
+		r.log.Warn().Str("file", path).Err(err).Msg("could not keep the original")
 	}
-	outcome, err := ix.Put(m)
-	if err != nil {
-		return nil, 0, fmt.Errorf("index %s: %w", path, err)
+}
+
+// putChunk puts the meetings in one batch; when the batch fails, it puts
+// them one by one so that one bad meeting does not cost the others.
+func putChunk(ix *index.Index, ms []*ingest.Meeting) ([]index.Outcome, []error) {
+	errs := make([]error, len(ms))
+	outcomes, err := ix.PutAll(ms)
+	if err == nil {
+		return outcomes, errs
 	}
-	return m, outcome, nil
+	outcomes = make([]index.Outcome, len(ms))
+	for i, m := range ms {
+		outcomes[i], errs[i] = ix.Put(m)
+	}
+	return outcomes, errs
+}
+
+// parsedFile is one file's meeting or the reason it has none.
+type parsedFile struct {
+	path string
+	m    *ingest.Meeting
+	err  error
+}
+
+// parseChunks parses the files ingestChunk at a time, each chunk on every
+// core, and sends the chunks in order. It stops when ctx is cancelled.
+func parseChunks(ctx context.Context, files []string, opts ingest.Options) <-chan []parsedFile {
+	out := make(chan []parsedFile, 1)
+	go func() {
+		defer close(out)
+		for start := 0; start < len(files) && ctx.Err() == nil; start += ingestChunk {
+			chunk := files[start:min(start+ingestChunk, len(files))]
+			res := make([]parsedFile, len(chunk))
+			var wg sync.WaitGroup
+			next := make(chan int)
+			for range runtime.GOMAXPROCS(0) {
+				wg.Go(func() {
+					for i := range next {
+						m, err := ingest.ReadFile(chunk[i], opts)
+						res[i] = parsedFile{path: chunk[i], m: m, err: err}
+					}
+				})
+			}
+			for i := range chunk {
+				next <- i
+			}
+			close(next)
+			wg.Wait()
+			select {
+			case out <- res:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	return out
 }
 
 // logFailure names the file that could not be ingested and why. A
@@ -96,27 +208,4 @@ func logFailure(log zerolog.Logger, path string, err error) {
 		ev = ev.Str("file", path).Err(err)
 	}
 	ev.Msg("could not ingest")
-}
-
-// tally counts the outcomes of an ingest.
-type tally struct {
-	added, replaced, unchanged, failed int
-}
-
-func (t *tally) count(o index.Outcome) {
-	switch o {
-	case index.Added:
-		t.added++
-	case index.Replaced:
-		t.replaced++
-	case index.Unchanged:
-		t.unchanged++
-	}
-}
-
-func (t tally) ingested() int { return t.added + t.replaced + t.unchanged }
-
-func (t tally) String() string {
-	return fmt.Sprintf("ingested %d of %d files (%d added, %d replaced, %d unchanged, %d failed)",
-		t.ingested(), t.ingested()+t.failed, t.added, t.replaced, t.unchanged, t.failed)
 }

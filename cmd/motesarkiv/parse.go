@@ -11,14 +11,14 @@ import (
 // parse prints one file's meeting as JSON on stdout.
 func (a *app) parse(_ context.Context, args []string) error {
 	fs := flagSet("parse")
-	region := a.regionFlag(fs)
-	if err := a.parseFlags(fs, args, usageParse); err != nil {
+	opts, err := a.ingestOptions(fs, args, usageParse)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usageErrorf(usageParse, "parse takes one FILE, not %d", fs.NArg())
 	}
-	m, err := ingest.ReadFile(fs.Arg(0), ingest.Options{Region: *region})
+	m, err := ingest.ReadFile(fs.Arg(0), opts)
 	if err != nil {
 		return err // a *ingest.FileError names the file and the reason
 	}

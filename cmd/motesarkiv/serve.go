@@ -7,6 +7,7 @@ import (
 	stdlog "log"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -30,6 +31,10 @@ const (
 func (a *app) serve(ctx context.Context, args []string) (err error) {
 	fs := flagSet("serve")
 	dir, addr, level := a.indexFlag(fs), a.addrFlag(fs), a.logLevelFlag(fs)
+	origins, err := a.corsFlag(fs)
+	if err != nil {
+		return usageErrorf(usageServe, "%s: %v", envCORSOrigins, err)
+	}
 	if err := a.parseFlags(fs, args, usageServe); err != nil {
 		return err
 	}
@@ -58,7 +63,12 @@ func (a *app) serve(ctx context.Context, args []string) (err error) {
 	if a.ready != nil {
 		a.ready(ln.Addr())
 	}
-	h := server.New(server.Config{Index: ix, Logger: log}).Handler()
+	h := server.New(server.Config{
+		Index:       ix,
+		Originals:   os.DirFS(originalsDir(*dir)),
+		CORSOrigins: origins.origins,
+		Logger:      log,
+	}).Handler()
 	return serveUntilDone(ctx, newHTTPServer(h, log), ln, log)
 }
 

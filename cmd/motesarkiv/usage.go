@@ -4,32 +4,45 @@ package main
 // `motesarkiv COMMAND -h` and after a mistake on its command line; usage
 // is all of them with an introduction, for `motesarkiv help`.
 
-const usageParse = `motesarkiv parse [--region R] FILE
+const usageParse = `motesarkiv parse [--organisation O] [--date D] [--max-size MB] FILE
 
-Parse parses one file of minutes and prints the meeting as indented JSON
-on standard output, and nothing else there, so that the output can be
-piped to jq or saved as a golden file. Nothing is indexed.
+Parse parses one file of minutes (PDF, DOCX, HTML or text, told by its
+content) and prints the meeting as indented JSON on standard output, and
+nothing else there, so that the output can be piped to jq or saved as a
+golden file. Nothing is indexed.
 
-  --region R   the region or municipality, where the text does not say
-               (env MOTESARKIV_REGION)
+` + optionFlags
+
+// optionFlags are the flags parse and ingest share: what the files do
+// not say. A sidecar file FILE.json ({"region": "…", "date": "…"}) says
+// it for one file; the text wins over both.
+const optionFlags = `  --organisation O  the municipality or region ("Göteborgs Stad"), where
+                    the text does not say (env MOTESARKIV_ORGANISATION;
+                    --region R and MOTESARKIV_REGION are the same)
+  --date D          the meeting date, YYYY-MM-DD, where the text gives
+                    none (env MOTESARKIV_DATE)
+  --max-size MB     refuse files larger than this (env MOTESARKIV_MAX_SIZE;
+                    default 100)
 `
 
-const usageIngest = `motesarkiv ingest [--index DIR] [--region R] [--log-level L] PATH...
+const usageIngest = `motesarkiv ingest [--index DIR] [--organisation O] [--date D] [--max-size MB] [--log-level L] PATH...
 
-Ingest parses the files named and every file in the folders named, and
-puts each meeting into the index. A meeting is known by its id (organ and
-meeting date): a file whose meeting is already in the index replaces it,
-and the same bytes again change nothing. Each file is logged on standard
-error as added, replaced or unchanged; a file that cannot be read or
-parsed is named with the reason, and the rest are still ingested. A
-summary is printed on standard output. Ingest fails only when no file at
-all could be ingested.
+Ingest parses the files named and every file in the folders named (PDF,
+DOCX, HTML or text, each told by its content; hidden files, *.json
+sidecars and notes such as *.md are passed over), and puts each meeting
+into the index. A meeting is known by its id (organ and meeting date): a
+file whose meeting is already in the index replaces it, and the same bytes
+again change nothing. A copy of each ingested file is kept in the folder
+"originals" beside the index folder. Each file is logged on standard error
+as added, replaced or unchanged, with a progress bar at a terminal; a file
+that cannot be read or parsed is named with the reason, and the rest are
+still ingested. A summary is printed on standard output: files read,
+meetings, items, each skipped file with its reason, seconds. Ingest fails
+only when no file at all could be ingested.
 
-  --index DIR    the index folder, created if missing (env MOTESARKIV_INDEX)
-  --region R     the region or municipality, where the text does not say
-                 (env MOTESARKIV_REGION)
-  --log-level L  trace, debug, info, warn or error (env MOTESARKIV_LOG_LEVEL;
-                 default info)
+  --index DIR       the index folder, created if missing (env MOTESARKIV_INDEX)
+` + optionFlags + `  --log-level L     trace, debug, info, warn or error (env MOTESARKIV_LOG_LEVEL;
+                    default info)
 `
 
 const usageSearch = `motesarkiv search [--index DIR] [--json] [--size N] QUERY...
@@ -46,19 +59,26 @@ before a word to exclude it, and OR between words for either:
   --size N     how many hits to print (default 20, at most 100)
 `
 
-const usageServe = `motesarkiv serve [--index DIR] [--addr ADDR] [--log-level L]
+const usageServe = `motesarkiv serve [--index DIR] [--addr ADDR] [--cors-origin URL]... [--log-level L]
 
 Serve answers HTTP on ADDR: the search page at /, meeting pages at /m/ID,
-the JSON API at /api/v1/search and /api/v1/meetings/ID, and /healthz.
-When the index is empty or missing, serve first ingests the example
-minutes bundled into the binary (Välfärdsrådet i Dalarna), so that a new
-installation has something to search. On SIGINT or SIGTERM it stops
-taking requests, finishes those under way and closes the index.
+a timeline at /tidslinje, every mention at /forekomster, Atom feeds at
+/feed.atom, the search for other sites at /embed.js and /embed, the JSON
+API under /api/v1/, and /healthz. When the index is empty or missing,
+serve first ingests the example minutes bundled into the binary
+(Välfärdsrådet i Dalarna), so that a new installation has something to
+search. On SIGINT or SIGTERM it stops taking requests, finishes those
+under way and closes the index.
 
-  --index DIR    the index folder, created if missing (env MOTESARKIV_INDEX)
-  --addr ADDR    host:port to listen on (env MOTESARKIV_ADDR; default :8080)
-  --log-level L  trace, debug, info, warn or error (env MOTESARKIV_LOG_LEVEL;
-                 default info)
+  --index DIR        the index folder, created if missing (env MOTESARKIV_INDEX)
+  --addr ADDR        host:port to listen on (env MOTESARKIV_ADDR; default :8080)
+  --cors-origin URL  an origin whose pages may search the archive from a
+                     script (the <motesarkiv-sok> element) and frame /embed,
+                     as https://intranat.example.se; repeat it, or separate
+                     origins with commas (env MOTESARKIV_CORS_ORIGINS). Pages
+                     of any other origin are refused.
+  --log-level L      trace, debug, info, warn or error (env MOTESARKIV_LOG_LEVEL;
+                     default info)
 `
 
 const usage = `Mötesarkiv searches Swedish meeting minutes (minnesanteckningar and

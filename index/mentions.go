@@ -1,0 +1,115 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mention is one occurrence of a query in an item's text, with the words
+// around it (keyword in context). Start and End are byte offsets of the
+// match in the field's text.
+type Mention struct {
+	MeetingID   string `json:"meeting_id"`
+	MeetingDate string `json:"meeting_date"`
+	Organ       string `json:"organ"`
+	Item        string `json:"item"`
+	Field       string `json:"field"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Before      string `json:"before"`
+	Match       string `json:"match"`
+	After       string `json:"after"`
+}
+
+// mentionFields are the fields a mention is counted in, each once: a
+// title and a body are separate (the body does not repeat the heading).
+var mentionFields = map[string]bool{fieldTitle: true, fieldBody: true, fieldDecisions: true}
+
+// contextRunes is about how much text a mention shows on each side.
+const contextRunes = 60
+
+// Mentions calls fn for every occurrence of r's query in the matching
+// items, oldest meeting first and in reading order within a meeting,
+// with no cap, and returns how many there were. Words of the query that
+// stand next to each other in the text (a phrase, or two words typed
+// together) are one mention. r's Sort, Page and Size are ignored.
+func (ix *Index) Mentions(ctx context.Context, r Request, fn func(Mention) error) (int, error) {
+	total := 0
+	err := ix.Occurrences(ctx, r, func(o Occurrence) error {
+		for _, fm := range o.Matches {
+			if !mentionFields[fm.Field] {
+				continue
+			}
+			for _, sp := range joinAdjacent(fm.Text, fm.Spans) {
+				total++
+				if err := fn(newMention(o.Hit, fm, sp)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return total, err
+}
+
+func newMention(h Hit, fm FieldMatch, sp Span) Mention {
+	return Mention{
+		MeetingID: h.MeetingID, MeetingDate: h.MeetingDate, Organ: h.Organ, Item: h.Item,
+		Field: fm.Field, Start: sp.Start, End: sp.End,
+		Before: tail(fm.Text[:sp.Start]), Match: oneLine(fm.Text[sp.Start:sp.End]), After: head(fm.Text[sp.End:]),
+	}
+}
+
+// joinAdjacent joins spans with nothing but spaces and punctuation
+// between them, such as the words of one phrase across a line break.
+func joinAdjacent(text string, spans []Span) []Span {
+	var out []Span
+	for _, sp := range spans {
+		if n := len(out); n > 0 && !strings.ContainsFunc(text[out[n-1].End:sp.Start], isWordRune) {
+			out[n-1].End = max(out[n-1].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// tail is the end of s, about contextRunes letters, from a word's start.
+func tail(s string) string {
+	if utf8.RuneCountInString(s) > contextRunes {
+		r := []rune(s)
+		s = string(r[len(r)-contextRunes:])
+		if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+			s = s[i:]
+		}
+	}
+	return oneLine(s)
+}
+
+// head is the start of s, about contextRunes letters, to a word's end.
+func head(s string) string {
+	if utf8.RuneCountInString(s) > contextRunes {
+		s = string([]rune(s)[:contextRunes])
+		if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+			s = s[:i]
+		}
+	}
+	return oneLine(s)
+}
+
+// oneLine folds runs of white space, line breaks included, to one space,
+// keeping a space at either end so that the parts read as one line.
+func oneLine(s string) string {
+	lead := strings.IndexFunc(s, unicode.IsSpace) == 0
+	trail := s != "" && unicode.IsSpace([]rune(s)[utf8.RuneCountInString(s)-1])
+	out := strings.Join(strings.Fields(s), " ")
+	if lead && out != "" {
+		out = " " + out
+	}
+	if trail && out != "" {
+		out += " "
+	}
+	return out
+}
