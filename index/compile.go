@@ -69,6 +69,9 @@ func (c compiler) termQuery(t term) (query.Query, error) {
 		}
 		return dateRange(from, to), nil
 	}
+	if t.sub != nil {
+		return c.compile(*t.sub)
+	}
 	if len(t.alternatives) > 0 {
 		return c.alternatives(t)
 	}

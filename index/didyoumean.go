@@ -118,16 +118,14 @@ func editDistance(a, b string, limit int) int {
 // plain terms and phrases, not in field values such as dates.
 func queryWords(pq parsedQuery) []string {
 	var out []string
-	for _, g := range pq.groups {
-		for _, t := range g {
-			if t.field == fieldMeetingDate {
-				continue
-			}
-			for _, tok := range plainAnalyzer().Analyze([]byte(t.text)) {
-				out = append(out, string(tok.Term))
-			}
+	pq.terms(func(t term) {
+		if t.negate || t.field == fieldMeetingDate {
+			return
 		}
-	}
+		for _, tok := range plainAnalyzer().Analyze([]byte(t.text)) {
+			out = append(out, string(tok.Term))
+		}
+	})
 	return out
 }
 

@@ -5,27 +5,34 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The query language a person types in the search box:
 //
 //	god vård              every word must match (in any text field)
-//	"god och nära vård"   a phrase: the words in this order
-//	-minimaria            no item with this word
+//	"god och nära vård"   a phrase: the words in this order, as written
+//	-minimaria            no item with this word (or -"phrase", -(…))
 //	lpo OR rss            either (binds two neighbouring terms)
+//	(lpo OR rss) vård     parentheses group
 //	talare:schmitt        a field: talare/speaker, typ/kind, beslut/decision,
-//	                      organ, titel/title, datum/date (2026, 2026-04, 2026-04-09)
+//	                      organ, titel/title, datum/date (2026, 2026-04,
+//	                      2026-04-09, or a range 2024-01..2024-06, open at
+//	                      either end: 2024.. or ..2023-06)
 //
-// Words and phrases after a field prefix search that field only; a prefix
-// the language does not know is read as part of a word, since minutes
-// contain colons ("kl:", "Bilaga:").
+// Words and phrases after a field prefix search that field only, and a
+// prefix before parentheses applies to every term inside that names no
+// field of its own. A prefix the language does not know is read as part
+// of a word, since minutes contain colons ("kl:", "Bilaga:"). Errors name
+// the position of the mistake, counted in letters from 1.
 
-// term is one word or phrase of a query.
+// term is one word, phrase or parenthesised group of a query.
 type term struct {
 	field  string // "" for the text fields; else a key of fieldPrefixes
 	text   string
 	phrase bool
 	negate bool
+	sub    *parsedQuery // a group in parentheses; text is then empty
 
 	// Set by the compiler, not the parser: a synonym set's forms, any of
 	// which may match (synonyms.go), and a form's stems, matched as a
@@ -41,8 +48,31 @@ type parsedQuery struct {
 	excluded []term
 }
 
-// maxTerms bounds the work one query may ask for.
-const maxTerms = 64
+// terms calls fn for every word and phrase of the query, inside
+// parentheses too, excluded ones included.
+func (pq parsedQuery) terms(fn func(term)) {
+	visit := func(t term) {
+		if t.sub != nil {
+			t.sub.terms(fn)
+			return
+		}
+		fn(t)
+	}
+	for _, g := range pq.groups {
+		for _, t := range g {
+			visit(t)
+		}
+	}
+	for _, t := range pq.excluded {
+		visit(t)
+	}
+}
+
+// Bounds on the work one query may ask for.
+const (
+	maxTerms = 64
+	maxNesting = 8 // parentheses in parentheses
+)
 
 // fieldPrefixes maps the prefixes a user may type, Swedish and English,
 // to the field they search.
@@ -61,138 +91,215 @@ func badQuery(format string, args ...any) error {
 
 // parseQuery reads the query language into terms.
 func parseQuery(q string) (parsedQuery, error) {
-	terms, ors, err := lex(q)
+	p := &parser{src: q}
+	pq, err := p.sequence("", -1)
 	if err != nil {
 		return parsedQuery{}, err
 	}
-	if len(terms) > maxTerms {
-		return parsedQuery{}, badQuery("too many terms (%d, at most %d)", len(terms), maxTerms)
+	if p.count > maxTerms {
+		return parsedQuery{}, badQuery("too many terms (%d, at most %d)", p.count, maxTerms)
 	}
+	return pq, nil
+}
+
+// parser reads a query from left to right; pos is a byte offset in src.
+type parser struct {
+	src   string
+	pos   int
+	depth int
+	count int // words and phrases read
+}
+
+// at is the position of byte offset i as a person counts it.
+func (p *parser) at(i int) int { return utf8.RuneCountInString(p.src[:i]) + 1 }
+
+func (p *parser) rest() string { return p.src[p.pos:] }
+
+func (p *parser) skipSpace() {
+	p.pos = len(p.src) - len(strings.TrimLeftFunc(p.rest(), unicode.IsSpace))
+}
+
+// sequence reads terms up to the end or, inside parentheses opened at
+// byte open, up to the closing one. field is the prefix in force.
+func (p *parser) sequence(field string, open int) (parsedQuery, error) {
 	var pq parsedQuery
-	for i, t := range terms {
+	orAt := -1 // where a pending OR stands
+	for p.skipSpace(); ; p.skipSpace() {
+		if p.pos == len(p.src) {
+			if open >= 0 {
+				return pq, badQuery("the parenthesis at position %d is not closed", p.at(open))
+			}
+			break
+		}
+		if p.src[p.pos] == ')' {
+			if open < 0 {
+				return pq, badQuery("the closing parenthesis at position %d has no opening one", p.at(p.pos))
+			}
+			p.pos++
+			break
+		}
+		if p.isOr() {
+			if orAt >= 0 || len(pq.groups) == 0 && len(pq.excluded) == 0 {
+				return pq, badQuery("OR at position %d needs a term on each side", p.at(p.pos))
+			}
+			if len(pq.groups) == 0 || pq.groups[len(pq.groups)-1][0].negate {
+				return pq, badQuery("OR at position %d cannot join an excluded term", p.at(p.pos))
+			}
+			orAt = p.pos
+			p.pos += len("OR")
+			continue
+		}
+		t, ok, err := p.clause(field)
 		switch {
-		case t.negate && (ors[i] || (i > 0 && ors[i-1])):
-			return parsedQuery{}, badQuery("OR cannot join an excluded term (-%s)", t.text)
+		case err != nil:
+			return pq, err
+		case !ok:
+			// a lone "-": nothing to search
+		case t.negate && orAt >= 0:
+			return pq, badQuery("OR at position %d cannot join an excluded term", p.at(orAt))
 		case t.negate:
 			pq.excluded = append(pq.excluded, t)
-		case i > 0 && ors[i-1]:
+		case orAt >= 0:
 			last := len(pq.groups) - 1
 			pq.groups[last] = append(pq.groups[last], t)
 		default:
 			pq.groups = append(pq.groups, []term{t})
 		}
+		orAt = -1
+	}
+	if orAt >= 0 {
+		return pq, badQuery("OR at position %d needs a term on each side", p.at(orAt))
 	}
 	return pq, nil
 }
 
-// lex splits a query into terms; ors[i] says an OR stands between term i
-// and term i+1.
-func lex(q string) ([]term, []bool, error) {
-	var terms []term
-	var ors []bool
-	pendingOr := false
-	rest := strings.TrimSpace(q)
-	for rest != "" {
-		var tok string
-		var isOr bool
-		var t term
-		var err error
-		t, isOr, tok, rest, err = next(rest)
-		if err != nil {
-			return nil, nil, err
-		}
-		switch {
-		case isOr && (len(terms) == 0 || pendingOr):
-			return nil, nil, badQuery("OR needs a term on each side")
-		case isOr:
-			pendingOr = true
-		case tok == "":
-			// a lone "-" or an empty prefix value: nothing to search
-		default:
-			if pendingOr {
-				ors[len(ors)-1] = true
-			}
-			terms = append(terms, t)
-			ors = append(ors, false)
-			pendingOr = false
-		}
-		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+// isOr: the word OR, in capitals, stands at pos.
+func (p *parser) isOr() bool {
+	r := p.rest()
+	if !strings.HasPrefix(r, "OR") {
+		return false
 	}
-	if pendingOr {
-		return nil, nil, badQuery("OR needs a term on each side")
-	}
-	return terms, ors, nil
+	after := r[len("OR"):]
+	return after == "" || strings.IndexFunc(after, unicode.IsSpace) == 0 || after[0] == '(' || after[0] == '"'
 }
 
-// next reads one token from the front of s.
-func next(s string) (t term, isOr bool, tok, rest string, err error) {
-	if strings.HasPrefix(s, "-") {
+// clause reads one term: an optional "-", an optional field prefix, then
+// a phrase, a group in parentheses or a word. ok is false when there was
+// nothing to search.
+func (p *parser) clause(field string) (t term, ok bool, err error) {
+	t.field = field
+	if strings.HasPrefix(p.rest(), "-") {
 		t.negate = true
-		s = s[1:]
+		p.pos++
 	}
-	if name, after, ok := prefix(s); ok {
+	prefixAt := p.pos
+	if name, n, found := prefix(p.rest()); found {
 		t.field = name
-		s = after
+		p.pos += n
 	}
-	if strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "”") || strings.HasPrefix(s, "“") {
-		return phrase(t, s)
+	r := p.rest()
+	switch {
+	case strings.HasPrefix(r, "("):
+		return p.group(t)
+	case strings.HasPrefix(r, `"`) || strings.HasPrefix(r, "”") || strings.HasPrefix(r, "“"):
+		return p.phrase(t)
 	}
-	end := strings.IndexFunc(s, unicode.IsSpace)
+	end := strings.IndexFunc(r, func(c rune) bool { return unicode.IsSpace(c) || c == ')' })
 	if end < 0 {
-		end = len(s)
+		end = len(r)
 	}
-	tok, rest = s[:end], s[end:]
-	if tok == "OR" && !t.negate && t.field == "" {
-		return t, true, tok, rest, nil
+	if end == 0 {
+		if t.field != field {
+			return t, false, badQuery("the field at position %d needs a value after the colon", p.at(prefixAt))
+		}
+		return t, false, nil
 	}
-	if t.field != "" && tok == "" {
-		return t, false, "", rest, badQuery("%s: needs a value after the colon", t.field)
-	}
-	t.text = tok
-	return t, false, tok, rest, nil
+	t.text = r[:end]
+	p.pos += end
+	p.count++
+	return t, true, nil
 }
 
-// prefix recognises a known field prefix at the front of s.
-func prefix(s string) (field, rest string, ok bool) {
-	name, rest, found := strings.Cut(s, ":")
-	if !found || strings.ContainsFunc(name, unicode.IsSpace) {
-		return "", s, false
+// group reads "( … )"; the prefix in force applies inside.
+func (p *parser) group(t term) (term, bool, error) {
+	open := p.pos
+	if p.depth == maxNesting {
+		return t, false, badQuery("parentheses nest too deep at position %d (at most %d)", p.at(open), maxNesting)
 	}
-	field, ok = fieldPrefixes[strings.ToLower(name)]
-	if !ok {
-		return "", s, false
+	p.pos++
+	p.depth++
+	sub, err := p.sequence(t.field, open)
+	p.depth--
+	if err != nil {
+		return t, false, err
 	}
-	return field, rest, true
+	if len(sub.groups) == 0 && len(sub.excluded) == 0 {
+		return t, false, badQuery("the parentheses at position %d hold nothing to search", p.at(open))
+	}
+	t.sub = &sub
+	return t, true, nil
 }
 
 // phrase reads a quoted phrase; straight and typographic quotes both close.
-func phrase(t term, s string) (term, bool, string, string, error) {
-	_, size := firstRune(s)
-	body := s[size:]
+func (p *parser) phrase(t term) (term, bool, error) {
+	open := p.pos
+	_, size := utf8.DecodeRuneInString(p.rest())
+	body := p.src[open+size:]
 	end := strings.IndexAny(body, "\"”“")
 	if end < 0 {
-		return t, false, "", "", badQuery("a quote is not closed: %s", s)
+		return t, false, badQuery("the quote at position %d is not closed", p.at(open))
 	}
+	_, closeSize := utf8.DecodeRuneInString(body[end:])
+	p.pos = open + size + end + closeSize
 	t.text = strings.TrimSpace(body[:end])
 	t.phrase = true
-	_, closeSize := firstRune(body[end:])
-	rest := body[end+closeSize:]
 	if t.text == "" {
-		return t, false, "", rest, badQuery(`empty phrase ""`)
+		return t, false, badQuery("the phrase at position %d is empty", p.at(open))
 	}
-	return t, false, t.text, rest, nil
+	p.count++
+	return t, true, nil
 }
 
-func firstRune(s string) (rune, int) {
-	for _, r := range s {
-		return r, len(string(r))
+// prefix recognises a known field prefix at the front of s and returns
+// its field and its length with the colon.
+func prefix(s string) (field string, n int, ok bool) {
+	name, _, found := strings.Cut(s, ":")
+	if !found || strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' }) {
+		return "", 0, false
 	}
-	return 0, 0
+	field, ok = fieldPrefixes[strings.ToLower(name)]
+	return field, len(name) + 1, ok
 }
 
-// dateSpan reads a datum: value, a year, a month or a day, as the first
-// and last day it covers.
+// dateSpan reads a datum: value as the first and last day it covers: a
+// year, a month or a day, or a range of them "A..B" whose ends may be
+// left open ("2024..", "..2023-06"); an open end is a zero time.
 func dateSpan(v string) (from, to time.Time, err error) {
+	a, b, isRange := strings.Cut(v, "..")
+	if !isRange {
+		return daySpan(v)
+	}
+	if a == "" && b == "" {
+		return from, to, badQuery("datum:%s needs a date on at least one side of ..", v)
+	}
+	if a != "" {
+		if from, _, err = daySpan(a); err != nil {
+			return from, to, err
+		}
+	}
+	if b != "" {
+		if _, to, err = daySpan(b); err != nil {
+			return from, to, err
+		}
+	}
+	if !from.IsZero() && !to.IsZero() && from.After(to) {
+		return from, to, badQuery("datum:%s ends before it starts", v)
+	}
+	return from, to, nil
+}
+
+// daySpan reads a year, a month or a day.
+func daySpan(v string) (from, to time.Time, err error) {
 	for _, f := range []struct {
 		layout string
 		years  int
@@ -203,5 +310,5 @@ func dateSpan(v string) (from, to time.Time, err error) {
 			return from, from.AddDate(f.years, f.months, f.days-1), nil
 		}
 	}
-	return time.Time{}, time.Time{}, badQuery("datum:%s is not a date (write 2026, 2026-04 or 2026-04-09)", v)
+	return time.Time{}, time.Time{}, badQuery("datum:%s is not a date (write 2026, 2026-04, 2026-04-09 or a range 2024-01..2024-06)", v)
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -24,6 +25,16 @@ func TestParseQuery(t *testing.T) {
 		{"kl:9", parsedQuery{groups: [][]term{{w("kl:9")}}}},
 		{"  ", parsedQuery{}},
 		{"or", parsedQuery{groups: [][]term{{w("or")}}}},
+		{"(lpo OR rss) vård", parsedQuery{groups: [][]term{
+			{{sub: &parsedQuery{groups: [][]term{{w("lpo"), w("rss")}}}}},
+			{w("vård")}}}},
+		{"vård -(lpo rss)", parsedQuery{
+			groups:   [][]term{{w("vård")}},
+			excluded: []term{{negate: true, sub: &parsedQuery{groups: [][]term{{w("lpo")}, {w("rss")}}}}}}},
+		{"talare:(schmitt OR axå)", parsedQuery{groups: [][]term{{{field: fieldSpeakers, sub: &parsedQuery{groups: [][]term{
+			{{field: fieldSpeakers, text: "schmitt"}, {field: fieldSpeakers, text: "axå"}}}}}}}}},
+		{"datum:2024-01..2024-06", parsedQuery{groups: [][]term{{{field: fieldMeetingDate, text: "2024-01..2024-06"}}}}},
+		{"(Bilaga 3)", parsedQuery{groups: [][]term{{{sub: &parsedQuery{groups: [][]term{{w("Bilaga")}, {w("3")}}}}}}}},
 	}
 	for _, tt := range tests {
 		got, err := parseQuery(tt.q)
@@ -37,8 +48,31 @@ func TestParseQuery(t *testing.T) {
 	}
 }
 
+// TestParseQueryErrorPositions: a person is told where the mistake is,
+// counted in letters.
+func TestParseQueryErrorPositions(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{`vård "öppen fras`, "quote at position 6"},
+		{"åäö (vård", "parenthesis at position 5"},
+		{"vård)", "closing parenthesis at position 5"},
+		{"vård OR", "OR at position 6"},
+		{"ärende talare:", "field at position 8"},
+		{"()", "parentheses at position 1"},
+	}
+	for _, tt := range tests {
+		_, err := parseQuery(tt.q)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("parseQuery(%q) = %v, want an error naming %q", tt.q, err, tt.want)
+		}
+	}
+}
+
 func TestParseQueryErrors(t *testing.T) {
 	for _, q := range []string{
+		"(vård",
+		"vård)",
+		"((((((((((vård))))))))))",
+		"-(vård) OR avtal",
 		`"unclosed phrase`,
 		`""`,
 		"OR vård",
@@ -64,7 +98,7 @@ func tooMany() string {
 }
 
 func TestDateSpanErrors(t *testing.T) {
-	for _, v := range []string{"igår", "2026-13", "2026-02-30", "26"} {
+	for _, v := range []string{"igår", "2026-13", "2026-02-30", "26", "..", "2025..2024", "2024..igår"} {
 		if _, _, err := dateSpan(v); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("dateSpan(%q) = %v, want ErrBadQuery", v, err)
 		}
@@ -76,6 +110,9 @@ func TestDateSpan(t *testing.T) {
 		{"2026", "2026-01-01", "2026-12-31"},
 		{"2024-02", "2024-02-01", "2024-02-29"},
 		{"2026-04-09", "2026-04-09", "2026-04-09"},
+		{"2024-01..2024-06", "2024-01-01", "2024-06-30"},
+		{"2023..", "2023-01-01", "0001-01-01"},
+		{"..2023-06", "0001-01-01", "2023-06-30"},
 	}
 	for _, tt := range tests {
 		from, to, err := dateSpan(tt.in)

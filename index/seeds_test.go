@@ -75,6 +75,8 @@ func TestSeedSearches(t *testing.T) {
 		{name: "from date", r: Request{From: day("2026-01-01")}, onlyY: "2026"},
 		{name: "to date inclusive", r: Request{To: day("2023-10-26")}, onlyY: "2023"},
 		{name: "date prefix in query", r: Request{Query: "datum:2023 beslutade"}, onlyY: "2023"},
+		{name: "parentheses", r: Request{Query: "(minimaria OR hemsjukvårdsavtalet) datum:2026"}, onlyY: "2026"},
+		{name: "open date range", r: Request{Query: "beslutade datum:..2023-12"}, onlyY: "2023"},
 		{name: "speaker prefix", r: Request{Query: `talare:"Annika Schmitt"`}, exact: []string{"2026-04-09/9"}},
 		{name: "excluded word", r: Request{Query: `"god och nära vård" -lpo`}, exact: []string{"2023-10-26/6", "2023-10-26/9", "2026-04-09/6a"}}, // 7 and 9 name LPO
 	}

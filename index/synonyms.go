@@ -94,7 +94,7 @@ func (c compiler) synonymAt(groups [][]term, i int) (int, term, bool) {
 
 // plainWord: an OR-less, unquoted, not excluded word.
 func plainWord(g []term) bool {
-	return len(g) == 1 && !g[0].phrase && !g[0].negate && g[0].field != fieldMeetingDate && len(g[0].alternatives) == 0
+	return len(g) == 1 && g[0].sub == nil && !g[0].phrase && !g[0].negate && g[0].field != fieldMeetingDate && len(g[0].alternatives) == 0
 }
 
 func (c compiler) setHas(set synonymSet, stems []string) bool {
