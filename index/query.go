@@ -70,7 +70,7 @@ func (pq parsedQuery) terms(fn func(term)) {
 
 // Bounds on the work one query may ask for.
 const (
-	maxTerms = 64
+	maxTerms   = 64
 	maxNesting = 8 // parentheses in parentheses
 )
 
