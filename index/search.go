@@ -22,6 +22,9 @@ type Request struct {
 	Sort    string // SortRelevance, SortDate or SortDateDesc
 	Page    int    // from 1
 	Size    int    // hits per page; clamped to MaxSize
+	// SkipFacets counts no facets, for a client that shows none: counting
+	// reads every hit's facet values and is most of a broad search.
+	SkipFacets bool
 }
 
 // Filters are facet values the hits must have, by facet name.
@@ -148,12 +151,12 @@ func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]strin
 	}
 	filters := filterQueries(r.Filters)
 	req := bleve.NewSearchRequestOptions(withFilters(base, filters, ""), r.Size, (r.Page-1)*r.Size, false)
-	req.Fields = hitFields
+	req.Fields = append(hitFields[:len(hitFields):len(hitFields)], fieldPos)
 	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
 	req.Highlight.Fields = highlightFields
 	req.SortBy(sortOrder(r.Sort))
 	for _, fc := range facets {
-		if _, chosen := filters[fc.name]; !chosen {
+		if _, chosen := filters[fc.name]; !chosen && !r.SkipFacets {
 			req.AddFacet(fc.name, facetRequest(fc))
 		}
 	}
@@ -163,6 +166,9 @@ func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]strin
 	}
 	out := &Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetValue{}}
 	for _, fc := range facets {
+		if r.SkipFacets {
+			break
+		}
 		fr := res.Facets[fc.name]
 		if _, chosen := filters[fc.name]; chosen {
 			if fr, err = ix.countFacet(ctx, fc, withFilters(base, filters, fc.name)); err != nil {
@@ -170,6 +176,9 @@ func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]strin
 			}
 		}
 		out.Facets[fc.name] = facetValues(fc, fr)
+	}
+	if r.Sort == SortRelevance {
+		tieBreak(res.Hits)
 	}
 	for _, dm := range res.Hits {
 		out.Hits = append(out.Hits, newHit(dm))
@@ -248,7 +257,7 @@ func normalise(r Request) (Request, error) {
 func sortOrder(s string) []string {
 	switch s {
 	case SortRelevance:
-		return []string{"-_score", "-" + fieldMeetingDate, fieldPos}
+		return relevanceSort // and tieBreak on the page
 	case SortDate:
 		return []string{fieldMeetingDate, fieldPos}
 	case SortDateDesc:

@@ -195,7 +195,7 @@ func TestStatusOf(t *testing.T) {
 		status int
 	}{
 		{index.ErrBadQuery, http.StatusBadRequest},
-		{badParam("size", "no"), http.StatusBadRequest},
+		{badParam("size", "nej", "no"), http.StatusBadRequest},
 		{errors.Join(errors.New("wrapped"), index.ErrNotFound), http.StatusNotFound},
 		{errNoRoute, http.StatusNotFound},
 		{errBadMethod, http.StatusMethodNotAllowed},

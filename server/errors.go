@@ -53,15 +53,33 @@ func statusOf(err error) (int, string) {
 }
 
 // paramError is a request parameter that cannot be used. Its message
-// names the parameter and says what would work.
+// names the parameter and says what would work; sv says it in Swedish,
+// for the pages.
 type paramError struct {
 	param string
 	msg   string
+	sv    string
 }
 
 func (e *paramError) Error() string        { return fmt.Sprintf("parameter %s: %s", e.param, e.msg) }
 func (e *paramError) Is(target error) bool { return target == errBadParam }
 
-func badParam(param, format string, args ...any) error {
-	return &paramError{param: param, msg: fmt.Sprintf(format, args...)}
+// badParam is a paramError; format and args make the API's message.
+func badParam(param, sv, format string, args ...any) error {
+	return &paramError{param: param, msg: fmt.Sprintf(format, args...), sv: sv}
+}
+
+// pageMessage is what a page says of an error the user can correct: in
+// Swedish where the server wrote the message, and for a query the index
+// could not read, a Swedish lead before the index's own words.
+func pageMessage(err error) string {
+	var pe *paramError
+	if errors.As(err, &pe) {
+		return pe.sv
+	}
+	_, msg := statusOf(err)
+	if errors.Is(err, index.ErrBadQuery) {
+		return "Sökfrågan går inte att läsa. Se till att citattecken är parvisa och att OR och prefix som talare: har ett ord efter sig. (" + msg + ")"
+	}
+	return msg
 }

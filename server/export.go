@@ -117,7 +117,8 @@ func cell(s string) string {
 func mentionParams(r *http.Request) (index.Request, error) {
 	req, err := searchParams(r.URL.Query())
 	if err == nil && req.Query == "" {
-		err = badParam("q", "mentions need a query: they are the places where its words are found")
+		err = badParam("q", "Skriv något att söka efter: förekomster är ställena där sökorden finns.",
+			"mentions need a query: they are the places where its words are found")
 	}
 	return req, err
 }

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"motesarkiv/index"
 )
@@ -21,17 +20,17 @@ type hitView struct {
 	Link      string
 	Fragments []template.HTML
 	// MarkedTitle and MarkedDecisions are the title and the decisions in
-	// full, with the words the index marked in the fragments marked.
+	// full, with what the index marked in the fragments marked.
 	MarkedTitle     template.HTML
 	MarkedDecisions []template.HTML
 }
 
 func newHitView(h index.Hit, query string) hitView {
-	words := markedWords(h)
+	phrases := markedPhrases(h)
 	v := hitView{Hit: h, Date: svDate(h.MeetingDate), Link: markedLink(h, query), Fragments: fragments(h),
-		MarkedTitle: markWords(h.Title, words)}
+		MarkedTitle: markPhrases(h.Title, phrases)}
 	for _, d := range h.Decisions {
-		v.MarkedDecisions = append(v.MarkedDecisions, markWords(d, words))
+		v.MarkedDecisions = append(v.MarkedDecisions, markPhrases(d, phrases))
 	}
 	return v
 }
@@ -82,38 +81,90 @@ func rank(field string) int {
 	return len(fragmentOrder)
 }
 
-var markTag = regexp.MustCompile(`<mark>(.*?)</mark>`)
+// markRun is a run of marked words in a fragment with only white space
+// between them: one phrase of the query, or one word.
+var (
+	markRun = regexp.MustCompile(`<mark>[^<]*</mark>(?:\s+<mark>[^<]*</mark>)*`)
+	markTag = regexp.MustCompile(`<mark>([^<]*)</mark>`)
+)
 
-// markedWords are the words, in lower case, that the index marked in a
-// hit's fragments: the query's words in the forms the text has them.
-func markedWords(h index.Hit) map[string]bool {
-	words := map[string]bool{}
+// markedPhrases are the runs of words, in lower case, that the index
+// marked in a hit's fragments: the query's words and phrases in the forms
+// the text has them. Runs, not single words, so that a phrase's stop word
+// ("och" in "God och Nära vård") is marked where the phrase is and not
+// wherever it stands alone.
+func markedPhrases(h index.Hit) [][]string {
+	seen := map[string]bool{}
+	var out [][]string
 	for _, frags := range h.Highlights {
 		for _, f := range frags {
-			for _, m := range markTag.FindAllStringSubmatch(f, -1) {
-				words[strings.ToLower(html.UnescapeString(m[1]))] = true
+			for _, run := range markRun.FindAllString(f, -1) {
+				var words []string
+				for _, m := range markTag.FindAllStringSubmatch(run, -1) {
+					words = append(words, strings.Fields(strings.ToLower(html.UnescapeString(m[1])))...)
+				}
+				if key := strings.Join(words, " "); key != "" && !seen[key] {
+					seen[key] = true
+					out = append(out, words)
+				}
 			}
 		}
 	}
-	return words
+	// Longest first, so that a phrase wins over a word inside it.
+	slices.SortFunc(out, func(a, b []string) int { return len(b) - len(a) })
+	return out
 }
 
-// markWords returns text as HTML with the whole words that are in words
-// (lower case) in <mark>. Like marked, it escapes all of the text itself.
-func markWords(text string, words map[string]bool) template.HTML {
+// markPhrases returns text as HTML with every occurrence of the phrases,
+// as whole words, in <mark>. Like marked, it escapes all of the text.
+func markPhrases(text string, phrases [][]string) template.HTML {
+	words := wordSpans(text)
 	var spans []index.Span
+	for i := 0; i < len(words); {
+		n := phraseAt(text, words[i:], phrases)
+		if n == 0 {
+			i++
+			continue
+		}
+		spans = append(spans, index.Span{Start: words[i].Start, End: words[i+n-1].End})
+		i += n
+	}
+	return marked(text, spans)
+}
+
+// phraseAt is the length in words of the first phrase that the words
+// begin with, or 0.
+func phraseAt(text string, words []index.Span, phrases [][]string) int {
+	for _, p := range phrases {
+		if len(p) > len(words) {
+			continue
+		}
+		match := true
+		for j, w := range p {
+			if strings.ToLower(text[words[j].Start:words[j].End]) != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// wordSpans are the words of text: runs of letters and digits.
+func wordSpans(text string) []index.Span {
+	var out []index.Span
 	start := -1
 	for i, r := range text + " " {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
+		switch word := isWordRune(r); {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			if words[strings.ToLower(text[start:i])] {
-				spans = append(spans, index.Span{Start: start, End: i})
-			}
+			out = append(out, index.Span{Start: start, End: i})
 			start = -1
 		}
 	}
-	return marked(text, spans)
+	return out
 }

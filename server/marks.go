@@ -118,3 +118,23 @@ func wholeWords(text string, spans []index.Span) []index.Span {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// joinSpaces merges spans with only white space between them, so that a
+// phrase is marked as one; not over a blank line, which ends a paragraph
+// and so a mark (see splitParagraphs).
+func joinSpaces(text string, spans []index.Span) []index.Span {
+	var out []index.Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start >= out[n-1].End && inLine(text[out[n-1].End:s.Start]) {
+			out[n-1].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// inLine reports whether gap is white space with at most one line break.
+func inLine(gap string) bool {
+	return strings.TrimSpace(gap) == "" && strings.Count(gap, "\n") <= 1
+}

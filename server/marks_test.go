@@ -61,3 +61,32 @@ func TestWholeWords(t *testing.T) {
 		t.Errorf("wholeWords = %q, want %q", words, want)
 	}
 }
+
+func TestMarkPhrases(t *testing.T) {
+	h := index.Hit{Highlights: map[string][]string{"body": {
+		"om <mark>God</mark> <mark>och</mark>\n<mark>Nära</mark> <mark>vård</mark> och <mark>LPO</mark> &amp; mer",
+	}}}
+	phrases := markedPhrases(h)
+	tests := []struct {
+		text string
+		want template.HTML
+	}{
+		{"God och Nära vård – uppföljning och samverkan", "<mark>God och Nära vård</mark> – uppföljning och samverkan"},
+		{"LPO och god vård", "<mark>LPO</mark> och god vård"},
+		{"<lpo> & LPO", "&lt;<mark>lpo</mark>&gt; &amp; <mark>LPO</mark>"},
+	}
+	for _, tt := range tests {
+		if got := markPhrases(tt.text, phrases); got != tt.want {
+			t.Errorf("markPhrases(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestJoinSpaces(t *testing.T) {
+	text := "God och\nNära vård.\n\nvård"
+	spans := []index.Span{{Start: 0, End: 3}, {Start: 4, End: 7}, {Start: 8, End: 13}, {Start: 14, End: 19}, {Start: 22, End: 27}}
+	got := joinSpaces(text, spans)
+	if want := []index.Span{{Start: 0, End: 19}, {Start: 22, End: 27}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("joinSpaces = %v, want %v", got, want)
+	}
+}

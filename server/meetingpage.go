@@ -111,7 +111,7 @@ func (s *Server) meetingSpans(ctx context.Context, m *ingest.Meeting, query stri
 			if spans[fm.Field] == nil {
 				spans[fm.Field] = map[int][]index.Span{}
 			}
-			spans[fm.Field][fm.Index] = wholeWords(fm.Text, fm.Spans)
+			spans[fm.Field][fm.Index] = joinSpaces(fm.Text, wholeWords(fm.Text, fm.Spans))
 		}
 		out[o.Item] = spans
 		return nil

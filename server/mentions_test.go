@@ -59,3 +59,47 @@ func TestContext(t *testing.T) {
 		t.Errorf("oneLine = %q", got)
 	}
 }
+
+func TestWholeWord(t *testing.T) {
+	tests := []struct{ before, match, after, want string }{
+		{"om hemsjukvårds", "avtalet", ", och", "om |hemsjukvårdsavtalet|, och"},
+		{"om ", "hemsjuk", "vårdsavtalet.", "om |hemsjukvårdsavtalet|."},
+		{"om ", "God och Nära vård", " i dag", "om |God och Nära vård| i dag"},
+		{"(”", "MiniMaria", "”)", "(”|MiniMaria|”)"},
+	}
+	for _, tt := range tests {
+		b, m, a := wholeWord(tt.before, tt.match, tt.after)
+		if got := b + "|" + m + "|" + a; got != tt.want {
+			t.Errorf("wholeWord(%q, %q, %q) = %q, want %q", tt.before, tt.match, tt.after, got, tt.want)
+		}
+	}
+}
+
+// TestKWIC: the server's own mention list, for an index without one,
+// finds every occurrence of the phrase as the index's list does.
+func TestKWIC(t *testing.T) {
+	ix := newTestIndex(t)
+	var own, theirs []string
+	collect := func(list *[]string) func(Mention) error {
+		return func(m Mention) error {
+			if m.Field != "speakers" && m.Field != "participants" {
+				*list = append(*list, m.MeetingID+"/"+m.Item+"/"+m.Field+"/"+strings.ToLower(m.Match))
+			}
+			return nil
+		}
+	}
+	r := index.Request{Query: `"God och Nära vård"`}
+	if err := (kwic{ix}).Mentions(t.Context(), r, collect(&own)); err != nil {
+		t.Fatal(err)
+	}
+	if err := defaultMentions(ix).Mentions(t.Context(), r, collect(&theirs)); err != nil {
+		t.Fatal(err)
+	}
+	if len(own) == 0 || !reflect.DeepEqual(own, theirs) {
+		t.Errorf("kwic\n%q\nindex\n%q", own, theirs)
+	}
+}
+
+// The index lists mentions itself; if its method changed, New would fall
+// back to kwic without a word, so the build says so instead.
+var _ indexMentioner = (*index.Index)(nil)

@@ -211,7 +211,7 @@ func TestMeetingPageMarks(t *testing.T) {
 	}
 	words := regexp.MustCompile(`<mark>([^<]*)</mark>`).FindAllStringSubmatch(body, -1)
 	for _, w := range words {
-		if l := strings.ToLower(w[1]); !slices.Contains([]string{"god", "och", "nära", "vård", "god och nära vård"}, l) {
+		if l := strings.Join(strings.Fields(strings.ToLower(w[1])), " "); !slices.Contains([]string{"god", "nära", "vård", "god och nära vård"}, l) {
 			t.Errorf("marked %q, not a word of the phrase", w[1])
 		}
 	}
@@ -389,3 +389,27 @@ func checkFragment(f string) error {
 type errorf string
 
 func (e errorf) Error() string { return string(e) }
+
+// TestPageMessagesAreSwedish: the pages say in Swedish what the API says
+// in English.
+func TestPageMessagesAreSwedish(t *testing.T) {
+	h := newTestHandler(t)
+	tests := []struct{ target, want string }{
+		{"/?from=2026-02-30", "går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD"},
+		{"/?from=2026-05-01&to=2026-04-01", "Från-datumet ligger efter till-datumet"},
+		{"/?q=v%C3%A5rd&size=abc", "är inte ett heltal"},
+		{"/?q=" + url.QueryEscape(`"unclosed`), "Sökfrågan går inte att läsa"},
+		{"/tidslinje?q=v%C3%A5rd&year=26", "Året"},
+		{"/m/finns-inte", "Det finns inget på den här adressen"},
+	}
+	for _, tt := range tests {
+		if body := textOf(get(t, h, tt.target).Body.String()); !strings.Contains(body, tt.want) {
+			t.Errorf("%s does not say %q", tt.target, tt.want)
+		}
+	}
+	var body map[string]string
+	getJSON(t, h, "/api/v1/search?from=2026-02-30", http.StatusBadRequest, &body)
+	if !strings.HasPrefix(body["error"], "parameter from:") {
+		t.Errorf("the API's message changed: %q", body["error"])
+	}
+}

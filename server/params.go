@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -43,7 +44,8 @@ func searchParams(v url.Values) (index.Request, error) {
 		return r, err
 	}
 	if !r.From.IsZero() && !r.To.IsZero() && r.From.After(r.To) {
-		return r, badParam("from", "%s is after to=%s; the range is empty",
+		return r, badParam("from", "Från-datumet ligger efter till-datumet, så inget möte ryms mellan dem.",
+			"%s is after to=%s; the range is empty",
 			r.From.Format(dateLayout), r.To.Format(dateLayout))
 	}
 	if r.Filters, err = filterParams(v); err != nil {
@@ -56,6 +58,9 @@ func searchParams(v url.Values) (index.Request, error) {
 		return r, err
 	}
 	r.Size, err = intParam(v, "size", index.DefaultSize, index.MaxSize)
+	// facets=none: a client that shows hits only (a widget, a script) is
+	// spared counting them, which is most of a broad search's time.
+	r.SkipFacets = v.Get("facets") == "none"
 	return r, err
 }
 
@@ -68,7 +73,8 @@ func dateParam(v url.Values, name string) (time.Time, error) {
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return time.Time{}, badParam(name, "%q is not a date; write YYYY-MM-DD, for example 2026-04-09", s)
+		return time.Time{}, badParam(name, fmt.Sprintf("Datumet %q går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-04-09.", s),
+			"%q is not a date; write YYYY-MM-DD, for example 2026-04-09", s)
 	}
 	return t, nil
 }
@@ -87,17 +93,20 @@ func filterParams(v url.Values) (index.Filters, error) {
 	}
 	for _, y := range f.Year {
 		if _, err := time.Parse("2006", y); err != nil {
-			return f, badParam("year", "%q is not a year; write four digits, for example 2026", y)
+			return f, badParam("year", fmt.Sprintf("Året %q går inte att läsa. Skriv fyra siffror, till exempel 2026.", y),
+				"%q is not a year; write four digits, for example 2026", y)
 		}
 	}
 	for _, m := range f.Month {
 		if _, err := time.Parse(monthLayout, m); err != nil {
-			return f, badParam("month", "%q is not a month; write YYYY-MM, for example 2026-04", m)
+			return f, badParam("month", fmt.Sprintf("Månaden %q går inte att läsa. Skriv ÅÅÅÅ-MM, till exempel 2026-04.", m),
+				"%q is not a month; write YYYY-MM, for example 2026-04", m)
 		}
 	}
 	for _, d := range f.Decision {
 		if d != "true" && d != "false" {
-			return f, badParam("decision", "%q is neither true (items with a decision) nor false (items without)", d)
+			return f, badParam("decision", "Beslutsfiltret kan bara vara med beslut eller utan beslut.",
+				"%q is neither true (items with a decision) nor false (items without)", d)
 		}
 	}
 	return f, nil
@@ -121,7 +130,8 @@ func sortParam(v url.Values) (string, error) {
 	case index.SortDate, index.SortDateDesc:
 		return s, nil
 	default:
-		return "", badParam("sort", "%q is not an order; use relevance, date (oldest first) or -date (newest first)", s)
+		return "", badParam("sort", "Sidan kan sorteras efter relevans, nyast först eller äldst först.",
+			"%q is not an order; use relevance, date (oldest first) or -date (newest first)", s)
 	}
 }
 
@@ -134,14 +144,16 @@ func intParam(v url.Values, name string, def, limit int) (int, error) {
 		return def, nil
 	}
 	if !isDigits(s) {
-		return 0, badParam(name, "%q is not a whole number of at least 1", s)
+		return 0, badParam(name, fmt.Sprintf("Värdet %q för %s är inte ett heltal från 1 och uppåt.", s, name),
+			"%q is not a whole number of at least 1", s)
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n > limit { // digits only, so an error means too large
 		return limit, nil
 	}
 	if n < 1 {
-		return 0, badParam(name, "%q is not a whole number of at least 1", s)
+		return 0, badParam(name, fmt.Sprintf("Värdet %q för %s är inte ett heltal från 1 och uppåt.", s, name),
+			"%q is not a whole number of at least 1", s)
 	}
 	return n, nil
 }

@@ -30,8 +30,10 @@ type Index interface {
 // does not decide where logs go.
 type Config struct {
 	Index Index
-	// Mentions lists every mention of a search. When nil, the server makes
-	// the list itself from the index's occurrences (mentions.go).
+	// Mentions lists every mention of a search. When nil, it is the
+	// index's own list where the index has one (indexmentions.go), and
+	// otherwise one the server makes from the index's occurrences
+	// (mentions.go).
 	Mentions Mentioner
 	// Originals is the folder where ingest keeps each meeting's file as
 	// "<meeting id>.<ext>"; nil when there is none. The meeting page links
@@ -68,7 +70,7 @@ func New(cfg Config) *Server {
 		pages:     parsePages(),
 	}
 	if s.mentions == nil {
-		s.mentions = kwic{cfg.Index}
+		s.mentions = defaultMentions(cfg.Index)
 	}
 	for _, o := range cfg.CORSOrigins {
 		if origin, err := ParseOrigin(o); err == nil {
@@ -76,4 +78,13 @@ func New(cfg Config) *Server {
 		}
 	}
 	return s
+}
+
+// defaultMentions lists mentions with the index's own Mentions where it
+// has one, and with kwic, over its occurrences, where not.
+func defaultMentions(ix Index) Mentioner {
+	if im, ok := ix.(indexMentioner); ok {
+		return fromIndex{im}
+	}
+	return kwic{ix}
 }

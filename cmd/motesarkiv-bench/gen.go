@@ -91,10 +91,11 @@ func genCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 const defaultSpeeches = "../shared/corpus/goteborg-kf/anforanden.jsonl.gz"
 
 type genConfig struct {
-	items    int
-	seed     uint64
-	out      string
-	speeches string
+	items       int
+	seed        uint64
+	out         string
+	speeches    string
+	speechLimit int // read only this many speeches (tests); 0: all
 }
 
 // generate writes a corpus, or finds the one already in cfg.out when its
@@ -104,7 +105,7 @@ func generate(ctx context.Context, cfg genConfig) (*manifest, error) {
 		return m, nil
 	}
 	start := time.Now()
-	src, err := loadSpeeches(cfg.speeches)
+	src, err := loadSpeeches(cfg.speeches, cfg.speechLimit)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,10 @@ import (
 
 const testSpeeches = "../../" + defaultSpeeches
 
+// testSpeechLimit keeps the tests quick (and light under -race): the
+// first speeches hold enough sentences, titles and speakers.
+const testSpeechLimit = 3000
+
 // TestGeneratedMinutesParseAsWritten generates a small corpus and parses
 // every file with the product's parser: the items it finds must be the
 // items the generator wrote to items.jsonl, which PostgreSQL loads, and
@@ -23,7 +27,7 @@ func TestGeneratedMinutesParseAsWritten(t *testing.T) {
 		t.Skipf("speeches not found: %v", err)
 	}
 	dir := t.TempDir()
-	man, err := generate(t.Context(), genConfig{items: 600, seed: 7, out: dir, speeches: testSpeeches})
+	man, err := generate(t.Context(), genConfig{items: 600, seed: 7, out: dir, speeches: testSpeeches, speechLimit: testSpeechLimit})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +127,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	var texts []string
 	for range 2 {
 		dir := t.TempDir()
-		if _, err := generate(t.Context(), genConfig{items: 100, seed: 3, out: dir, speeches: testSpeeches}); err != nil {
+		if _, err := generate(t.Context(), genConfig{items: 100, seed: 3, out: dir, speeches: testSpeeches, speechLimit: testSpeechLimit}); err != nil {
 			t.Fatal(err)
 		}
 		data, err := os.ReadFile(filepath.Join(dir, "items.jsonl"))

@@ -76,6 +76,9 @@ func searchURL(base string, q query) string {
 		v.Set("organ", q.organ)
 	}
 	path := "/api/v1/search?"
+	if q.class != classFacets && q.class != classMentions {
+		v.Set("facets", "none") // as PostgreSQL's word queries count none
+	}
 	if q.class == classMentions {
 		path = "/api/v1/mentions?"
 		v.Set("format", "csv")

@@ -109,6 +109,7 @@ func measureOurs(ctx context.Context, rep *report, bin, dir, corpus string, mix 
 		return err
 	}
 	rep.ingest = ing
+	rep.loadOurs = loadAverage()
 	logf("ours: ingest %.1fs, peak RSS %s, index %s", ing.wall.Seconds(), mb(ing.peakRSS), mb(ing.indexBytes))
 	srv, err := startServer(ctx, bin, indexDir)
 	if err != nil {
@@ -160,6 +161,7 @@ func measurePG(ctx context.Context, rep *report, dir, corpus string, mix map[str
 		return err
 	}
 	rep.pgLoad = load
+	rep.loadPG = loadAverage()
 	logf("postgres: load %.1fs (copy+tsvector %.1f, indexes %.1f, analyze %.1f), GIN %s, total %s",
 		load.total.Seconds(), load.copyS, load.indexS, load.analyzeS, mb(load.ginBytes), mb(load.totalBytes))
 	for _, c := range rep.clients {
@@ -189,6 +191,21 @@ type report struct {
 	ours, pg  map[int]map[string]latencies
 	pgLoad    pgLoad
 	pgVersion string
+	// the machine's load average when each side was measured: the bench
+	// shares two cores with whatever else runs
+	loadOurs, loadPG string
+}
+
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func (r *report) print(w io.Writer) {
@@ -196,7 +213,8 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "## %s items (%s meetings, %.1f MB of raw minutes), seed %d, %d cores, %s\n\n",
 		thousands(m.Items), thousands(m.Meetings), float64(m.RawBytes)/1e6, m.Seed, runtime.NumCPU(), time.Now().Format(time.DateOnly))
 	fmt.Fprintf(w, "Ours: `motesarkiv serve` over HTTP on loopback (JSON decoded by the client). PostgreSQL %s: pgx over its Unix socket.\n", r.pgVersion)
-	fmt.Fprintf(w, "Phrase %q: %d items (%d mentions) by scanning the generated text.\n\n", m.Phrase, m.PhraseItems, m.PhraseMentions)
+	fmt.Fprintf(w, "Phrase %q: %d items (%d mentions) by scanning the generated text.\n", m.Phrase, m.PhraseItems, m.PhraseMentions)
+	fmt.Fprintf(w, "Load average (1, 5, 15 min) after our ingest: %s; after PostgreSQL's load: %s.\n\n", r.loadOurs, r.loadPG)
 
 	fmt.Fprintf(w, "| ingest | ours (raw minutes → searchable) | PostgreSQL (pre-parsed items → searchable) | PG/ours |\n|---|---|---|---|\n")
 	ours, pg := r.ingest.wall.Seconds(), r.pgLoad.total.Seconds()

@@ -40,8 +40,9 @@ var (
 	nonTitleRe   = regexp.MustCompile(`[^\p{L}\p{N} ,\-–()/åäöÅÄÖ]`)
 )
 
-// loadSpeeches reads anforanden.jsonl.gz.
-func loadSpeeches(path string) (*speechSource, error) {
+// loadSpeeches reads anforanden.jsonl.gz, the first limit speeches of it
+// when limit > 0 (tests).
+func loadSpeeches(path string, limit int) (*speechSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open speeches: %w", err)
@@ -56,7 +57,7 @@ func loadSpeeches(path string) (*speechSource, error) {
 	titles := map[string]bool{}
 	sc := bufio.NewScanner(gz)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
+	for n := 0; sc.Scan() && (limit <= 0 || n < limit); n++ {
 		var s speech
 		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
 			return nil, fmt.Errorf("read speeches %s: %w", path, err)
