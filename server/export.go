@@ -19,8 +19,23 @@ import (
 // one after it has begun aborts the connection (abort), so that a client
 // sees a broken download rather than a complete-looking short one.
 
-// mentionsJSON serves GET /api/v1/mentions:
-// {"query": "…", "mentions": [Mention…], "total": n}.
+// mentionsAPI serves GET /api/v1/mentions in the format asked for:
+// format=json (the default), csv or ndjson.
+func (s *Server) mentionsAPI(w http.ResponseWriter, r *http.Request) error {
+	switch f := r.URL.Query().Get("format"); f {
+	case "", "json":
+		return s.mentionsJSON(w, r)
+	case "csv":
+		return s.mentionsPlainCSV(w, r)
+	case "ndjson":
+		return s.mentionsNDJSON(w, r)
+	default:
+		return badParam("format", "Formatet ska vara json, csv eller ndjson.",
+			"format must be json, csv or ndjson, not %q", f)
+	}
+}
+
+// mentionsJSON writes {"query": "…", "mentions": [Mention…], "total": n}.
 func (s *Server) mentionsJSON(w http.ResponseWriter, r *http.Request) error {
 	req, err := mentionParams(r)
 	if err != nil {
@@ -53,6 +68,73 @@ func (s *Server) mentionsJSON(w http.ResponseWriter, r *http.Request) error {
 		return writeJSON(w, http.StatusOK, map[string]any{"query": req.Query, "mentions": []Mention{}, "total": 0})
 	}
 	fmt.Fprintf(bw, `],"total":%d}`+"\n", n)
+	return bw.Flush()
+}
+
+// mentionsNDJSON writes one mention as JSON a line, for tools that read
+// a stream line by line (jq, a log shipper, pandas' read_json(lines=True)).
+func (s *Server) mentionsNDJSON(w http.ResponseWriter, r *http.Request) error {
+	req, err := mentionParams(r)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	begun := false
+	err = s.mentions.Mentions(r.Context(), req, func(m Mention) error {
+		if !begun {
+			w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
+			begun = true
+		}
+		return enc.Encode(m)
+	})
+	switch {
+	case err != nil && begun:
+		s.abort(r, err)
+	case err != nil:
+		return err
+	case !begun:
+		w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
+	}
+	return bw.Flush()
+}
+
+// plainCSVHeader: the API's CSV has the JSON's keys as its columns, comma
+// separated and without a byte order mark, for programs to read;
+// /api/v1/mentions.csv is the one shaped for a Swedish spreadsheet.
+var plainCSVHeader = []string{"meeting_id", "meeting_date", "organ", "item", "title", "field", "before", "match", "after", "url"}
+
+func (s *Server) mentionsPlainCSV(w http.ResponseWriter, r *http.Request) error {
+	req, err := mentionParams(r)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	cw := csv.NewWriter(bw)
+	begun := false
+	begin := func() {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		cw.Write(plainCSVHeader)
+		begun = true
+	}
+	err = s.mentions.Mentions(r.Context(), req, func(m Mention) error {
+		if !begun {
+			begin()
+		}
+		return cw.Write([]string{m.MeetingID, m.MeetingDate, m.Organ, m.Item, m.Title, m.Field, m.Before, m.Match, m.After, m.URL})
+	})
+	switch {
+	case err != nil && begun:
+		s.abort(r, err)
+	case err != nil:
+		return err
+	case !begun:
+		begin()
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		s.abort(r, err)
+	}
 	return bw.Flush()
 }
 

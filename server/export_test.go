@@ -160,3 +160,61 @@ func TestCell(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionFormats: format=json, csv and ndjson list the same mentions
+// — the 13 of the phrase in the two seeds — and an unknown format is 400.
+func TestMentionFormats(t *testing.T) {
+	h := newTestHandler(t)
+	var list mentionList
+	getJSON(t, h, "/api/v1/mentions?format=json&"+phrase, http.StatusOK, &list)
+	if list.Total != 13 {
+		t.Errorf("JSON: %d mentions of the phrase, want 13", list.Total)
+	}
+	var want []string
+	for _, m := range list.Mentions {
+		want = append(want, m.MeetingID+"/"+m.Item+"/"+m.Field+"/"+m.Match)
+	}
+	tests := []struct {
+		format string
+		read   func(io.Reader) ([]string, error)
+	}{
+		{"csv", func(r io.Reader) ([]string, error) {
+			rows, err := csv.NewReader(r).ReadAll()
+			if err != nil || len(rows) == 0 || strings.Join(rows[0], ",") != strings.Join(plainCSVHeader, ",") {
+				return nil, fmt.Errorf("rows %v: %v", rows, err)
+			}
+			var keys []string
+			for _, row := range rows[1:] {
+				keys = append(keys, row[0]+"/"+row[3]+"/"+row[5]+"/"+row[7])
+			}
+			return keys, nil
+		}},
+		{"ndjson", func(r io.Reader) ([]string, error) {
+			var keys []string
+			dec := json.NewDecoder(r)
+			for dec.More() {
+				var m Mention
+				if err := dec.Decode(&m); err != nil {
+					return nil, err
+				}
+				keys = append(keys, m.MeetingID+"/"+m.Item+"/"+m.Field+"/"+m.Match)
+			}
+			return keys, nil
+		}},
+	}
+	for _, tt := range tests {
+		rec := get(t, h, "/api/v1/mentions?format="+tt.format+"&"+phrase)
+		got, err := tt.read(rec.Body)
+		if rec.Code != http.StatusOK || err != nil {
+			t.Fatalf("format=%s: status %d, %v", tt.format, rec.Code, err)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("format=%s lists\n%v\nwant\n%v", tt.format, got, want)
+		}
+	}
+	var body map[string]string
+	getJSON(t, h, "/api/v1/mentions?format=xml&"+phrase, http.StatusBadRequest, &body)
+	if !strings.Contains(body["error"], "format") {
+		t.Errorf("unknown format: %v", body)
+	}
+}

@@ -17,7 +17,7 @@ func (s *Server) Handler() http.Handler {
 
 	r.Handle("/api/v1/search", s.api(s.search)).Methods(get...)
 	r.Handle("/api/v1/meetings/{id}", s.api(s.meeting)).Methods(get...)
-	r.Handle("/api/v1/mentions", s.api(s.mentionsJSON)).Methods(get...)
+	r.Handle("/api/v1/mentions", s.api(s.mentionsAPI)).Methods(get...)
 	r.Handle("/api/v1/mentions.csv", s.api(s.mentionsCSV)).Methods(get...)
 	r.Handle("/api/v1/suggest", s.api(s.suggest)).Methods(get...)
 	r.HandleFunc("/healthz", healthz).Methods(get...)

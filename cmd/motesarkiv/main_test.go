@@ -295,6 +295,14 @@ func TestSearch(t *testing.T) {
 	}
 
 	out.Reset()
+	if err := testApp(&out, io.Discard, env).run(t.Context(), []string{"search", "--mentions", `"God och Nära vård"`}); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(out.String()), "\n"); len(lines) != 14 || lines[13] != "13 mentions" {
+		t.Errorf("search --mentions printed %d lines, want 13 mentions and the count:\n%s", len(lines), &out)
+	}
+
+	out.Reset()
 	if err := testApp(&out, io.Discard, env).run(t.Context(), []string{"search", "--json", "--size", "2", "vård"}); err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ func (a *app) search(ctx context.Context, args []string) (err error) {
 	dir := a.indexFlag(fset)
 	asJSON := fset.Bool("json", false, "")
 	size := fset.Int("size", index.DefaultSize, "")
+	mentions := fset.Bool("mentions", false, "")
 	if err := a.parseFlags(fset, args, usageSearch); err != nil {
 		return err
 	}
@@ -41,6 +42,9 @@ func (a *app) search(ctx context.Context, args []string) (err error) {
 	defer func() { err = errors.Join(err, ix.Close()) }()
 
 	req := index.Request{Query: strings.Join(fset.Args(), " "), Sort: index.SortRelevance, Page: 1, Size: *size}
+	if *mentions {
+		return printMentions(ctx, a.stdout, ix, req, *asJSON)
+	}
 	res, err := ix.Search(ctx, req)
 	if err != nil {
 		return err
@@ -72,6 +76,26 @@ func printHits(w io.Writer, res *index.Result, mark marker) error {
 		}
 	}
 	return nil
+}
+
+// printMentions writes every mention of the query, in date order, with
+// its context: one line each for a person, or one JSON object a line.
+func printMentions(ctx context.Context, w io.Writer, ix *index.Index, req index.Request, asJSON bool) error {
+	mark := newMarker(w)
+	enc := json.NewEncoder(w)
+	n, err := ix.Mentions(ctx, req, func(m index.Mention) error {
+		if asJSON {
+			return enc.Encode(m)
+		}
+		_, err := fmt.Fprintf(w, "%s  %s  %-4s %-9s …%s%s%s%s%s…\n", m.MeetingDate, m.MeetingID, m.Item, m.Field,
+			m.Before, mark.open, m.Match, mark.close, m.After)
+		return err
+	})
+	if err != nil || asJSON {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%d mentions\n", n)
+	return err
 }
 
 // orderedFragments lists a hit's highlighted fragments in a stable order:

@@ -45,7 +45,7 @@ only when no file at all could be ingested.
                     default info)
 `
 
-const usageSearch = `motesarkiv search [--index DIR] [--json] [--size N] QUERY...
+const usageSearch = `motesarkiv search [--index DIR] [--json] [--size N] [--mentions] QUERY...
 
 Search prints the items that match QUERY, best first: meeting date, organ,
 item, kind, title, the item's link on the web pages, and the matching
@@ -57,6 +57,9 @@ before a word to exclude it, and OR between words for either:
   --index DIR  the index folder (env MOTESARKIV_INDEX)
   --json       print the result as JSON, as /api/v1/search answers
   --size N     how many hits to print (default 20, at most 100)
+  --mentions   print every mention instead, in date order, each with its
+               context and a count at the end (with --json: one JSON
+               object a line, as /api/v1/mentions?format=ndjson)
 `
 
 const usageServe = `motesarkiv serve [--index DIR] [--addr ADDR] [--cors-origin URL]... [--log-level L]
