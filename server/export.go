@@ -37,66 +37,46 @@ func (s *Server) mentionsAPI(w http.ResponseWriter, r *http.Request) error {
 
 // mentionsJSON writes {"query": "…", "mentions": [Mention…], "total": n}.
 func (s *Server) mentionsJSON(w http.ResponseWriter, r *http.Request) error {
-	req, err := mentionParams(r)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
 	n := 0
-	err = s.mentions.Mentions(r.Context(), req, func(m Mention) error {
-		if n == 0 {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	return s.streamMentions(w, r, exporter{
+		contentType: "application/json; charset=utf-8",
+		begin: func(bw *bufio.Writer, req index.Request) error {
 			q, _ := json.Marshal(req.Query)
-			fmt.Fprintf(bw, `{"query":%s,"mentions":[`, q)
-		} else {
-			bw.WriteByte(',')
-		}
-		n++
-		b, err := json.Marshal(m)
-		if err != nil {
+			_, err := fmt.Fprintf(bw, `{"query":%s,"mentions":[`, q)
 			return err
-		}
-		_, err = bw.Write(b)
-		return err
+		},
+		each: func(bw *bufio.Writer, m Mention) error {
+			if n > 0 {
+				bw.WriteByte(',')
+			}
+			n++
+			b, err := json.Marshal(m)
+			if err == nil {
+				_, err = bw.Write(b)
+			}
+			return err
+		},
+		end: func(bw *bufio.Writer) error {
+			_, err := fmt.Fprintf(bw, `],"total":%d}`+"\n", n)
+			return err
+		},
 	})
-	switch {
-	case err != nil && n > 0:
-		s.abort(r, err)
-	case err != nil:
-		return err
-	case n == 0:
-		return writeJSON(w, http.StatusOK, map[string]any{"query": req.Query, "mentions": []Mention{}, "total": 0})
-	}
-	fmt.Fprintf(bw, `],"total":%d}`+"\n", n)
-	return bw.Flush()
 }
 
 // mentionsNDJSON writes one mention as JSON a line, for tools that read
 // a stream line by line (jq, a log shipper, pandas' read_json(lines=True)).
 func (s *Server) mentionsNDJSON(w http.ResponseWriter, r *http.Request) error {
-	req, err := mentionParams(r)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	begun := false
-	err = s.mentions.Mentions(r.Context(), req, func(m Mention) error {
-		if !begun {
-			w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
-			begun = true
-		}
-		return enc.Encode(m)
+	return s.streamMentions(w, r, exporter{
+		contentType: "application/x-ndjson; charset=utf-8",
+		each: func(bw *bufio.Writer, m Mention) error {
+			b, err := json.Marshal(m)
+			if err == nil {
+				bw.Write(b)
+				err = bw.WriteByte('\n')
+			}
+			return err
+		},
 	})
-	switch {
-	case err != nil && begun:
-		s.abort(r, err)
-	case err != nil:
-		return err
-	case !begun:
-		w.Header().Set("Content-Type", "application/x-ndjson; charset=utf-8")
-	}
-	return bw.Flush()
 }
 
 // plainCSVHeader: the API's CSV has the JSON's keys as its columns, comma
@@ -105,69 +85,86 @@ func (s *Server) mentionsNDJSON(w http.ResponseWriter, r *http.Request) error {
 var plainCSVHeader = []string{"meeting_id", "meeting_date", "organ", "item", "title", "field", "before", "match", "after", "url"}
 
 func (s *Server) mentionsPlainCSV(w http.ResponseWriter, r *http.Request) error {
-	req, err := mentionParams(r)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
-	cw := csv.NewWriter(bw)
-	begun := false
-	begin := func() {
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		cw.Write(plainCSVHeader)
-		begun = true
-	}
-	err = s.mentions.Mentions(r.Context(), req, func(m Mention) error {
-		if !begun {
-			begin()
-		}
-		return cw.Write([]string{m.MeetingID, m.MeetingDate, m.Organ, m.Item, m.Title, m.Field, m.Before, m.Match, m.After, m.URL})
-	})
-	switch {
-	case err != nil && begun:
-		s.abort(r, err)
-	case err != nil:
-		return err
-	case !begun:
-		begin()
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		s.abort(r, err)
-	}
-	return bw.Flush()
+	return s.streamMentions(w, r, csvExporter(',', "", plainCSVHeader, func(m Mention) []string {
+		return []string{m.MeetingID, m.MeetingDate, m.Organ, m.Item, m.Title, m.Field, m.Before, m.Match, m.After, m.URL}
+	}))
 }
 
-// csvHeader names the columns of the CSV export, in Swedish for the
-// people who open it in a spreadsheet.
+// csvHeader names the columns of the spreadsheet export, in Swedish for
+// the people who open it.
 var csvHeader = []string{"mötesdatum", "organ", "punkt", "rubrik", "fält", "före", "träff", "efter", "länk", "möte"}
 
 // mentionsCSV serves GET /api/v1/mentions.csv. It is written for Excel
 // as Swedish offices have it set up: a byte order mark, so that å, ä and
 // ö survive, and semicolons between the fields, as the Swedish locale
-// expects. Links are absolute, since a spreadsheet has no base URL.
+// expects. Links are absolute, since a spreadsheet has no base URL, and
+// cells that a spreadsheet would read as formulas are quoted (cell).
 func (s *Server) mentionsCSV(w http.ResponseWriter, r *http.Request) error {
+	base := baseURL(r)
+	e := csvExporter(';', "\ufeff", csvHeader, func(m Mention) []string {
+		return []string{m.MeetingDate, m.Organ, m.Item, cell(m.Title), fieldName(m.Field),
+			cell(m.Before), cell(m.Match), cell(m.After), base + m.URL, m.MeetingID}
+	})
+	e.filename = "forekomster.csv"
+	return s.streamMentions(w, r, e)
+}
+
+// exporter is one format of the mention export: what comes before the
+// first mention, each mention, and what closes the answer.
+type exporter struct {
+	contentType string
+	filename    string // for Content-Disposition: attachment, or ""
+	begin       func(*bufio.Writer, index.Request) error
+	each        func(*bufio.Writer, Mention) error
+	end         func(*bufio.Writer) error
+}
+
+func csvExporter(comma rune, bom string, header []string, row func(Mention) []string) exporter {
+	var cw *csv.Writer
+	return exporter{
+		contentType: "text/csv; charset=utf-8",
+		begin: func(bw *bufio.Writer, _ index.Request) error {
+			cw = csv.NewWriter(bw)
+			cw.Comma = comma
+			bw.WriteString(bom)
+			return cw.Write(header)
+		},
+		each: func(_ *bufio.Writer, m Mention) error { return cw.Write(row(m)) },
+		end: func(*bufio.Writer) error {
+			cw.Flush()
+			return cw.Error()
+		},
+	}
+}
+
+// streamMentions writes every mention of the request's search in the
+// exporter's format. The answer begins with the first mention, so that
+// an error before it (a bad query) is still an ordinary error response.
+func (s *Server) streamMentions(w http.ResponseWriter, r *http.Request, e exporter) error {
 	req, err := mentionParams(r)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	cw := csv.NewWriter(bw)
-	cw.Comma = ';'
-	base, begun := baseURL(r), false
-	begin := func() {
-		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="forekomster.csv"`)
-		bw.WriteString("\ufeff")
-		cw.Write(csvHeader)
+	begun := false
+	begin := func() error {
 		begun = true
+		w.Header().Set("Content-Type", e.contentType)
+		if e.filename != "" {
+			w.Header().Set("Content-Disposition", `attachment; filename="`+e.filename+`"`)
+		}
+		if e.begin == nil {
+			return nil
+		}
+		return e.begin(bw, req)
 	}
 	err = s.mentions.Mentions(r.Context(), req, func(m Mention) error {
 		if !begun {
-			begin()
+			if err := begin(); err != nil {
+				return err
+			}
 		}
-		return cw.Write([]string{m.MeetingDate, m.Organ, m.Item, cell(m.Title), fieldName(m.Field),
-			cell(m.Before), cell(m.Match), cell(m.After), base + m.URL, m.MeetingID})
+		return e.each(bw, m)
 	})
 	switch {
 	case err != nil && begun:
@@ -175,11 +172,14 @@ func (s *Server) mentionsCSV(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	case !begun:
-		begin()
+		if err := begin(); err != nil {
+			return err
+		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		s.abort(r, err)
+	if e.end != nil {
+		if err := e.end(bw); err != nil {
+			s.abort(r, err)
+		}
 	}
 	return bw.Flush()
 }
