@@ -166,7 +166,7 @@ func fuzzyWords(words []string, vocab map[string]int) map[string][]string {
 			continue
 		}
 		if ns := near(w, vocab); len(ns) > 0 {
-			out[w] = ns
+			out[w] = capNear(ns, vocab) // limits.go
 		}
 	}
 	return out

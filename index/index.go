@@ -55,7 +55,14 @@ func (o Outcome) String() string {
 }
 
 // Open opens the index in dir, creating it (and dir) when there is none.
-func Open(dir string) (*Index, error) { return openProfile(dir, profileOurs) }
+// When dir holds generations (version.go), Open opens the live one.
+func Open(dir string) (*Index, error) {
+	live, err := liveDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return openProfile(live, profileOurs)
+}
 
 // openProfile opens or creates an index analysed by p; only the
 // relevance evaluation asks for another profile than ours.
@@ -86,6 +93,10 @@ func create(dir string, p profile) (bleve.Index, error) {
 		return nil, err
 	}
 	if err := markLayout(b); err != nil {
+		b.Close()
+		return nil, err
+	}
+	if err := b.SetInternal([]byte(versionKey), []byte(AnalysisVersion)); err != nil { // version.go
 		b.Close()
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/rs/zerolog/hlog"
 
@@ -63,6 +64,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 // runSearch parses the parameters and searches. Empty lists are made
 // non-nil so that clients see [] rather than null.
 func (s *Server) runSearch(ctx context.Context, q url.Values) (index.Request, *index.Result, error) {
+	defer s.metrics.observeSearch(time.Now())
 	req, err := searchParams(q)
 	if err != nil {
 		return req, nil, err

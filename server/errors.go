@@ -36,6 +36,13 @@ var statuses = []struct {
 	{errNoOriginal, http.StatusNotFound},
 	{errBadMethod, http.StatusMethodNotAllowed},
 	{errOrigin, http.StatusForbidden},
+	{errUnsupported, http.StatusNotImplemented}, // decisions.go
+	// Writes and access (documents.go, auth.go).
+	{errUnauthorized, http.StatusUnauthorized},
+	{errWritesDisabled, http.StatusForbidden},
+	{errNoWriter, http.StatusMethodNotAllowed},
+	{errUploadTooLong, http.StatusRequestEntityTooLarge},
+	{errBadUpload, http.StatusBadRequest},
 }
 
 // internalMessage is all a client learns of a 500: the cause may name

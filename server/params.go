@@ -36,6 +36,9 @@ const maxPage = 1000
 // not filter. Errors wrap errBadParam and name the parameter.
 func searchParams(v url.Values) (index.Request, error) {
 	r := index.Request{Query: strings.TrimSpace(v.Get("q"))}
+	if err := checkLimits(v); err != nil { // limits.go
+		return r, err
+	}
 	var err error
 	if r.From, err = dateParam(v, "from"); err != nil {
 		return r, err

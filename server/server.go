@@ -44,6 +44,24 @@ type Config struct {
 	// Requests from any other origin are refused. See ParseOrigin.
 	CORSOrigins []string
 	Logger      zerolog.Logger
+
+	// Writes and access (issue 7; documents.go, auth.go). Writer, when
+	// set, serves POST /api/v1/documents and DELETE /api/v1/meetings/{id};
+	// they need WriteToken as a Bearer token, and answer 403 when it is
+	// empty. ReadToken, when set, is needed for everything else but
+	// /healthz and /readyz. Uploads are spooled in the folder Uploads
+	// (inside the data folder) and bounded by MaxUpload bytes a request
+	// (DefaultMaxUpload when 0).
+	Writer     Writer
+	WriteToken string
+	ReadToken  string
+	Uploads    string
+	MaxUpload  int64
+	// Metrics are served at /metrics; New makes them when nil.
+	Metrics *Metrics
+	// Ready, when set, is asked by /readyz after the index: an error (a
+	// rebuild under way) makes the server not ready.
+	Ready func() error
 }
 
 // Server answers HTTP requests over an Index.
@@ -55,6 +73,13 @@ type Server struct {
 	originals fs.FS
 	log       zerolog.Logger
 	pages     map[string]*template.Template
+
+	writer                Writer
+	writeToken, readToken string
+	uploads               string
+	maxUpload             int64
+	metrics               *Metrics
+	ready                 func() error
 }
 
 // New returns a Server over cfg.Index. It parses the embedded templates,
@@ -72,6 +97,7 @@ func New(cfg Config) *Server {
 	if s.mentions == nil {
 		s.mentions = defaultMentions(cfg.Index)
 	}
+	s.setWrites(cfg) // documents.go
 	for _, o := range cfg.CORSOrigins {
 		if origin, err := ParseOrigin(o); err == nil {
 			s.origins[origin] = true

@@ -31,7 +31,7 @@ on a generated archive of minutes. Run it from the repository root.
         ../shared/peers/run-all 100k --peer motesarkiv=$PWD/cmd/motesarkiv-bench/peer.sh
 
   motesarkiv-bench build -raw DIR -index DIR [-cpuprofile FILE]
-  motesarkiv-bench query -index DIR -q QUERY [-for 5s] [-cpuprofile FILE]
+  motesarkiv-bench query -index DIR -q QUERY [-for 5s] [-mentions] [-cpuprofile FILE]
       The two halves in this process, for pprof: the ingest pipeline of
       "motesarkiv ingest", and index.Search repeated for a while.
 `

@@ -8,7 +8,6 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"motesarkiv/index"
 	"motesarkiv/ingest"
 )
 
@@ -24,7 +23,7 @@ const exampleRegion = "Dalarna"
 
 // seedExamples ingests the bundled examples when the index holds no
 // meeting, and says so in the log.
-func seedExamples(ix *index.Index, log zerolog.Logger) error {
+func seedExamples(ix archive, log zerolog.Logger) error {
 	n, err := ix.MeetingCount()
 	if err != nil || n > 0 {
 		return err
@@ -42,7 +41,7 @@ func seedExamples(ix *index.Index, log zerolog.Logger) error {
 	return nil
 }
 
-func putExample(ix *index.Index, name string) error {
+func putExample(ix archive, name string) error {
 	data, err := examples.ReadFile(name)
 	if err != nil {
 		return err

@@ -23,6 +23,7 @@ func (a *app) ingest(ctx context.Context, args []string) (err error) {
 	start := time.Now()
 	fs := flagSet("ingest")
 	dir, level := a.indexFlag(fs), a.logLevelFlag(fs)
+	srv, token := fs.String("server", a.env(envServer, ""), ""), a.writeTokenFlag(fs) // client.go
 	opts, err := a.ingestOptions(fs, args, usageIngest)
 	if err != nil {
 		return err
@@ -40,6 +41,9 @@ func (a *app) ingest(ctx context.Context, args []string) (err error) {
 	}
 	if len(files) == 0 {
 		return errors.New("no file to ingest")
+	}
+	if *srv != "" { // client.go
+		return a.sendTo(ctx, *srv, *token, files, opts, log)
 	}
 	ix, err := openIndex(*dir)
 	if err != nil {
@@ -82,7 +86,7 @@ const ingestChunk = 200
 // ingestRun is one ingest: where the meetings and the originals go, and
 // how it reports.
 type ingestRun struct {
-	ix        *index.Index
+	ix        archive // rebuild.go
 	opts      ingest.Options
 	log       zerolog.Logger
 	originals string
@@ -141,7 +145,7 @@ func (r ingestRun) keepOriginal(path string, m *ingest.Meeting) {
 
 // putChunk puts the meetings in one batch; when the batch fails, it puts
 // them one by one so that one bad meeting does not cost the others.
-func putChunk(ix *index.Index, ms []*ingest.Meeting) ([]index.Outcome, []error) {
+func putChunk(ix archive, ms []*ingest.Meeting) ([]index.Outcome, []error) {
 	errs := make([]error, len(ms))
 	outcomes, err := ix.PutAll(ms)
 	if err == nil {

@@ -50,6 +50,8 @@ func (a *app) run(ctx context.Context, args []string) error {
 		cmd = (*app).search
 	case "serve":
 		cmd = (*app).serve
+	case "remove":
+		cmd = (*app).remove
 	case "help", "-h", "-help", "--help":
 		_, err := fmt.Fprint(a.stdout, usage)
 		return err

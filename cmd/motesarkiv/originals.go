@@ -44,6 +44,10 @@ func saveOriginal(dir, path string, m *ingest.Meeting) error {
 		tmp.Close()
 		return err
 	}
+	if err := tmp.Sync(); err != nil { // durable before it is named (writer.go)
+		tmp.Close()
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
@@ -53,5 +57,8 @@ func saveOriginal(dir, path string, m *ingest.Meeting) error {
 			os.Remove(p)
 		}
 	}
-	return os.Rename(tmp.Name(), originalPath(dir, m))
+	if err := os.Rename(tmp.Name(), originalPath(dir, m)); err != nil {
+		return err
+	}
+	return syncDir(dir)
 }

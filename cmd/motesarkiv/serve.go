@@ -31,6 +31,7 @@ const (
 func (a *app) serve(ctx context.Context, args []string) (err error) {
 	fs := flagSet("serve")
 	dir, addr, level := a.indexFlag(fs), a.addrFlag(fs), a.logLevelFlag(fs)
+	svc := a.serviceFlags(fs) // service.go
 	origins, err := a.corsFlag(fs)
 	if err != nil {
 		return usageErrorf(usageServe, "%s: %v", envCORSOrigins, err)
@@ -45,7 +46,7 @@ func (a *app) serve(ctx context.Context, args []string) (err error) {
 	if err != nil {
 		return &usageError{err: err, usage: usageServe}
 	}
-	ix, err := openIndex(*dir)
+	ix, err := openLive(*dir) // rebuild.go
 	if err != nil {
 		return err
 	}
@@ -53,6 +54,16 @@ func (a *app) serve(ctx context.Context, args []string) (err error) {
 	if err := seedExamples(ix, log); err != nil {
 		return err
 	}
+	waitRebuild, err := rebuildIfStale(ctx, ix, originalsDir(*dir), log)
+	if err != nil {
+		return err
+	}
+	defer waitRebuild()
+	sv, err := a.startService(ctx, svc, ix, *dir, log) // service.go
+	if err != nil {
+		return err
+	}
+	defer sv.wait()
 
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", *addr)
@@ -63,12 +74,15 @@ func (a *app) serve(ctx context.Context, args []string) (err error) {
 	if a.ready != nil {
 		a.ready(ln.Addr())
 	}
-	h := server.New(server.Config{
+	defer noteServing(*dir, ln.Addr())()
+	cfg := server.Config{
 		Index:       ix,
 		Originals:   os.DirFS(originalsDir(*dir)),
 		CORSOrigins: origins.origins,
 		Logger:      log,
-	}).Handler()
+	}
+	sv.configure(&cfg)
+	h := server.New(cfg).Handler()
 	return serveUntilDone(ctx, newHTTPServer(h, log), ln, log)
 }
 
@@ -76,6 +90,8 @@ func newHTTPServer(h http.Handler, log zerolog.Logger) *http.Server {
 	return &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout, // service.go
+		MaxHeaderBytes:    maxHeaderBytes,
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          stdlog.New(log.With().Str("component", "http").Logger(), "", 0),

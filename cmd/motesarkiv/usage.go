@@ -25,7 +25,7 @@ const optionFlags = `  --organisation O  the municipality or region ("Göteborgs
                     default 100)
 `
 
-const usageIngest = `motesarkiv ingest [--index DIR] [--organisation O] [--date D] [--max-size MB] [--log-level L] PATH...
+const usageIngest = `motesarkiv ingest [--index DIR | --server URL --write-token T] [--organisation O] [--date D] [--max-size MB] [--log-level L] PATH...
 
 Ingest parses the files named and every file in the folders named (PDF,
 DOCX, HTML or text, each told by its content; hidden files, *.json
@@ -41,6 +41,11 @@ meetings, items, each skipped file with its reason, seconds. Ingest fails
 only when no file at all could be ingested.
 
   --index DIR       the index folder, created if missing (env MOTESARKIV_INDEX)
+  --server URL      send the files to the server at URL instead, as
+                    http://localhost:8080, which ingests them the same way
+                    while it serves (env MOTESARKIV_SERVER); an index that
+                    a server holds can only be written through it
+  --write-token T   the server's write token (env MOTESARKIV_WRITE_TOKEN)
 ` + optionFlags + `  --log-level L     trace, debug, info, warn or error (env MOTESARKIV_LOG_LEVEL;
                     default info)
 `
@@ -70,8 +75,11 @@ a timeline at /tidslinje, every mention at /forekomster, Atom feeds at
 API under /api/v1/, and /healthz. When the index is empty or missing,
 serve first ingests the example minutes bundled into the binary
 (Välfärdsrådet i Dalarna), so that a new installation has something to
-search. On SIGINT or SIGTERM it stops taking requests, finishes those
-under way and closes the index.
+search. An index built with another analysis chain than this binary's
+is rebuilt in the background from the kept originals while the old one
+serves, then swapped in (progress in the log and in /readyz). On SIGINT
+or SIGTERM it stops taking requests, finishes those under way and closes
+the index.
 
   --index DIR        the index folder, created if missing (env MOTESARKIV_INDEX)
   --addr ADDR        host:port to listen on (env MOTESARKIV_ADDR; default :8080)
@@ -82,7 +90,7 @@ under way and closes the index.
                      of any other origin are refused.
   --log-level L      trace, debug, info, warn or error (env MOTESARKIV_LOG_LEVEL;
                      default info)
-`
+` + usageService
 
 const usage = `Mötesarkiv searches Swedish meeting minutes (minnesanteckningar and
 protokoll). It parses them into meetings and their items, keeps them in a
@@ -106,6 +114,6 @@ not be understood.
 
 Commands:
 
-` + usageParse + "\n" + usageIngest + "\n" + usageSearch + "\n" + usageServe + `
+` + usageParse + "\n" + usageIngest + "\n" + usageSearch + "\n" + usageServe + "\n" + usageRemove + `
 Run 'motesarkiv COMMAND -h' for one command's text alone.
 `
