@@ -86,6 +86,9 @@ func OpenLive(root string) (*Live, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What a rebuild cut short by a crash left is removed; if it cannot
+	// be, the next rebuild tries again, and nothing reads it meanwhile.
+	_ = removeDead(root, ix.dir)
 	l := &Live{root: root}
 	l.cur.Store(newGeneration(ix))
 	return l, nil

@@ -213,3 +213,25 @@ func TestOpenFollowsCurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenLiveRemovesLeftovers: a generation a crashed rebuild left
+// half-written is removed when the index is next opened for serving.
+func TestOpenLiveRemovesLeftovers(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "index")
+	l, err := OpenLive(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	half := filepath.Join(root, genPrefix+"crashed")
+	if err := os.MkdirAll(filepath.Join(half, "store"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if l, err = OpenLive(root); err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if _, err := os.Stat(half); !os.IsNotExist(err) {
+		t.Errorf("the half-written generation is still there: %v", err)
+	}
+}
