@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net/http"
 	"net/url"
 	"unicode/utf8"
 )
@@ -28,4 +29,19 @@ func checkLimits(v url.Values) error {
 			"%d filter values, at most %d", n, maxFilterValues)
 	}
 	return nil
+}
+
+// wellFormedQuery refuses a request whose query string does not parse
+// ("q=%zz"). net/url drops such a pair silently, so the handler would
+// answer a search with no query — every item — as if that were asked.
+func (s *Server) wellFormedQuery(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+			s.fail(w, r, badParam("query string",
+				"Adressens parametrar är trasiga (ett % som inte följs av två hexadecimala tecken).",
+				"the query string does not parse: %v", err))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

@@ -12,7 +12,7 @@ import (
 // r.PathValue, as they would under net/http's own mux.
 func (s *Server) Handler() http.Handler {
 	r := s.router()
-	return s.middleware(s.metrics.instrument(securityHeaders(s.cors(s.readAccess(r)))))
+	return s.middleware(s.metrics.instrument(securityHeaders(s.cors(s.readAccess(s.wellFormedQuery(r))))))
 }
 
 // router is the routes without the middleware; the OpenAPI test walks it.
