@@ -40,9 +40,11 @@ var occurrenceFields = []string{fieldTitle, fieldBody, fieldDecisions, fieldSpea
 // walkBatch is how many items one round of Occurrences fetches; a
 // variable so that a test can make rounds small. Every round runs the
 // query again over all hits, so fewer rounds are faster: the phrase's
-// 1,343 mentions in 100k items took 90 ms in rounds of 500, 66 ms in
-// rounds of 5,000 (docs/performance.md); a round holds its items' texts.
-var walkBatch = 5000
+// 1,343 mentions in 100k items took 90 ms in rounds of 500, 70 ms in
+// rounds of 2,000, 66 ms in rounds of 5,000 (docs/performance.md). A
+// round holds its items' texts in memory: at 1M items, eight exports at
+// once in rounds of 5,000 took the Go heap to 784 MB, so 2,000.
+var walkBatch = 2000
 
 // ErrStop may be returned by the function given to Occurrences to end the
 // walk early; Occurrences then returns nil.
