@@ -204,7 +204,7 @@ func (p *parser) clause(field string) (t term, ok bool, err error) {
 	case strings.HasPrefix(r, `"`) || strings.HasPrefix(r, "”") || strings.HasPrefix(r, "“"):
 		return p.phrase(t)
 	}
-	end := strings.IndexFunc(r, func(c rune) bool { return unicode.IsSpace(c) || c == ')' })
+	end := strings.IndexFunc(r, func(c rune) bool { return unicode.IsSpace(c) || c == ')' && p.depth > 0 })
 	if end < 0 {
 		end = len(r)
 	}

@@ -23,6 +23,10 @@ func TestParseQuery(t *testing.T) {
 		{"Typ:Beslut", parsedQuery{groups: [][]term{{{field: fieldKindText, text: "Beslut"}}}}},
 		{"datum:2026-04", parsedQuery{groups: [][]term{{{field: fieldMeetingDate, text: "2026-04"}}}}},
 		{"kl:9", parsedQuery{groups: [][]term{{w("kl:9")}}}},
+		// Outside parentheses a ")" inside a word is text: people paste
+		// "alert(1)" or "(S)" from documents.
+		{"<script>alert(1)</script>", parsedQuery{groups: [][]term{{w("<script>alert(1)</script>")}}}},
+		{"Akbas (S)", parsedQuery{groups: [][]term{{w("Akbas")}, {{sub: &parsedQuery{groups: [][]term{{w("S")}}}}}}}},
 		{"  ", parsedQuery{}},
 		{"or", parsedQuery{groups: [][]term{{w("or")}}}},
 		{"(lpo OR rss) vård", parsedQuery{groups: [][]term{
@@ -54,7 +58,7 @@ func TestParseQueryErrorPositions(t *testing.T) {
 	tests := []struct{ q, want string }{
 		{`vård "öppen fras`, "quote at position 6"},
 		{"åäö (vård", "parenthesis at position 5"},
-		{"vård)", "closing parenthesis at position 5"},
+		{"vård )", "closing parenthesis at position 6"},
 		{"vård OR", "OR at position 6"},
 		{"ärende talare:", "field at position 8"},
 		{"()", "parentheses at position 1"},
@@ -70,7 +74,7 @@ func TestParseQueryErrorPositions(t *testing.T) {
 func TestParseQueryErrors(t *testing.T) {
 	for _, q := range []string{
 		"(vård",
-		"vård)",
+		"vård )",
 		"((((((((((vård))))))))))",
 		"-(vård) OR avtal",
 		`"unclosed phrase`,
