@@ -306,7 +306,7 @@ func hostileInputs() []hostileInput {
 		{group: "path", name: "/static/../../go.mod", send: relRaw("/static/../../go.mod"), want: 301},
 		{group: "path", name: "API meeting id with markup", send: relRaw("/api/v1/meetings/%3Cscript%3Ealert(1)%3C%2Fscript%3E"), want: 404, check: relNoMarkup},
 		{group: "path", name: "meeting page id with markup", send: relRaw("/m/%3Cscript%3Ealert(1)%3C%2Fscript%3E"), want: 404, check: relNoMarkup},
-		{group: "path", name: "search page with <script> in q (not a query: 400, escaped)", send: relRaw("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"), want: 400, check: relNoMarkup},
+		{group: "path", name: "search page with <script> in q (searched as text, escaped)", send: relRaw("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"), want: 200, check: relNoMarkup},
 		{group: "path", name: "search page with <b onmouseover=x> in q", send: relRaw("/?q=%3Cb+onmouseover%3Dx%3Ev%C3%A5rd%3C%2Fb%3E"), want: 200, check: relContains("&lt;b onmouseover=x&gt;")},
 		{group: "method", name: "POST to search", send: relDo(http.MethodPost, "/api/v1/search", "q=x"), want: 405},
 		{group: "method", name: "TRACE /", send: relDo("TRACE", "/", ""), want: 405},
@@ -399,9 +399,31 @@ func relWriteTable(t *testing.T, rows []string) {
 	b.WriteString(strings.Join(rows, "\n") + "\n")
 	b.WriteString(reliabilityTail)
 	path := filepath.Join("..", "docs", "reliability.md")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil && !errors.Is(err, os.ErrNotExist) {
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(path, []byte(relSplice(string(old), b.String())), 0o644); err != nil && !errors.Is(err, os.ErrNotExist) {
+		t.Fatal(err)
+	}
+}
+
+// The test owns only the part of docs/reliability.md between these
+// markers; what is outside them (the load figures of
+// motesarkiv-bench load) is written by hand and kept.
+const (
+	relBegin = "<!-- begin bad-input table: written by go test ./server -run TestBadInputs -reliability.write -->\n"
+	relEnd   = "<!-- end bad-input table -->\n"
+)
+
+// relSplice puts section between the markers of doc, or, when doc has
+// none, makes a new document of it.
+func relSplice(doc, section string) string {
+	i, j := strings.Index(doc, relBegin), strings.Index(doc, relEnd)
+	if i < 0 || j < i {
+		return relBegin + section + relEnd
+	}
+	return doc[:i] + relBegin + section + doc[j:]
 }
 
 const reliabilityHead = `# Reliability: bad input
@@ -435,6 +457,6 @@ Notes:
   an os.Root inside the upload folder; the test checks afterwards that no
   file appeared anywhere else in the data folder.
 
-Not yet measured here: the load run of issue 7 (8 clients searching for
-10 minutes while uploads run), which belongs to cmd/motesarkiv-bench.
+The load run of issue 7 (8 clients searching for 10 minutes while
+uploads run) is in the Load section below.
 `

@@ -30,6 +30,17 @@ on a generated archive of minutes. Run it from the repository root.
       and writes RESULT.json. cmd/motesarkiv-bench/peer.sh wraps it:
         ../shared/peers/run-all 100k --peer motesarkiv=$PWD/cmd/motesarkiv-bench/peer.sh
 
+  motesarkiv-bench load [-items N] [-seed S] [-dir DIR] [-corpus DIR] [-clients 8]
+                        [-warmup 10s] [-idle 60s] [-duration 10m] [-holdback 0.1]
+                        [-pprof 127.0.0.1:PORT] [-keep]
+      Issue 7's load run: ingests all but -holdback of the meetings,
+      starts "motesarkiv serve --write-token" on loopback, measures the
+      query mix with -clients clients on the idle server, then again for
+      -duration while one uploader posts the held-back files to
+      /api/v1/documents (and re-posts them, changed, so each replaces its
+      meeting). Prints p50/p95/p99 of both phases and fails on any error
+      or a loaded p99 above 2x the idle p99.
+
   motesarkiv-bench build -raw DIR -index DIR [-cpuprofile FILE]
   motesarkiv-bench query -index DIR -q QUERY [-for 5s] [-mentions] [-cpuprofile FILE]
       The two halves in this process, for pprof: the ingest pipeline of
