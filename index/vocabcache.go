@@ -9,30 +9,59 @@ import (
 
 // vocabCache keeps the vocabulary (didyoumean.go) of one state of the
 // index. Reading it walks the dictionary of every text field, which at
-// 100,000 items took three quarters of every search's time; the index
-// changes only when something is put, so it is read again only then. The
-// state is scorch's root epoch, which every batch (and every merge)
-// advances. The map is shared: callers must not change it.
+// 100,000 items took three quarters of every search's time, so it is read
+// again only when the index has changed: scorch's root epoch, which every
+// batch and every merge advances, tells.
+//
+// While minutes are uploaded the index changes many times a second. A
+// search then gets the vocabulary as it was, and one goroutine reads the
+// new one in the background; searches never wait for it. Under a 10-minute
+// load run with uploads, reading it in line with the searches made them
+// queue behind it (p99 2.76× the idle p99; docs/reliability.md). A word
+// that arrived a moment ago may thus be missing from "menade du" for as
+// long as one read takes. Only the very first read, when there is nothing
+// to serve, is done in line. The map is shared: callers must not change it.
 type vocabCache struct {
-	mu    sync.Mutex
-	epoch uint64
-	vocab map[string]int
+	mu         sync.Mutex
+	epoch      uint64
+	vocab      map[string]int
+	refreshing atomic.Bool
 }
 
-// cachedVocabulary is vocabulary, read once per state of the index.
+// cachedVocabulary is the vocabulary of the index's current or a recent
+// state.
 func (ix *Index) cachedVocabulary() (map[string]int, error) {
 	epoch, known := ix.rootEpoch()
+	if !known {
+		return ix.vocabulary()
+	}
 	c := &ix.vocab
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if known && c.vocab != nil && c.epoch == epoch {
-		return c.vocab, nil
+	vocab, fresh := c.vocab, c.epoch == epoch
+	c.mu.Unlock()
+	switch {
+	case vocab == nil:
+		return ix.refreshVocabulary(epoch)
+	case !fresh && c.refreshing.CompareAndSwap(false, true):
+		go func() {
+			defer c.refreshing.Store(false)
+			ix.refreshVocabulary(epoch) // an error leaves the old one, as if not yet read
+		}()
 	}
+	return vocab, nil
+}
+
+// refreshVocabulary reads the vocabulary of the index at epoch (or later)
+// and keeps it unless a newer one was kept meanwhile.
+func (ix *Index) refreshVocabulary(epoch uint64) (map[string]int, error) {
 	v, err := ix.vocabulary()
 	if err != nil {
 		return nil, err
 	}
-	if known {
+	c := &ix.vocab
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.vocab == nil || epoch >= c.epoch {
 		c.epoch, c.vocab = epoch, v
 	}
 	return v, nil
