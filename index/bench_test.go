@@ -16,7 +16,7 @@ import (
 // about 1,300 items). It is built once per benchmark, outside the timed
 // loop; `go test` without -bench does not build it.
 
-func benchMeetings(b *testing.B) []*ingest.Meeting {
+func benchMeetings(b testing.TB) []*ingest.Meeting {
 	b.Helper()
 	files, err := filepath.Glob("../testdata/valfardsradet-*.txt")
 	if err != nil || len(files) != 2 {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -57,10 +58,17 @@ func withFilters(base query.Query, filters map[string]query.Query, except string
 	return bleve.NewConjunctionQuery(qs...)
 }
 
-func facetRequest(fc facet) *bleve.FacetRequest {
-	return bleve.NewFacetRequest(fc.field, fc.size)
+// noFacetFilter reports whether no facet value is chosen.
+func noFacetFilter(f Filters) bool {
+	for _, fc := range facets {
+		if len(fc.chosen(f)) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
+// facetValues are the values of a facet bleve counted.
 func facetValues(fc facet, fr *search.FacetResult) []FacetValue {
 	out := []FacetValue{}
 	if fr != nil && fr.Terms != nil {
@@ -69,6 +77,21 @@ func facetValues(fc facet, fr *search.FacetResult) []FacetValue {
 		}
 	}
 	return fc.order(out)
+}
+
+// hasPhrase reports whether q searches a phrase anywhere.
+func hasPhrase(q query.Query) bool {
+	switch q := q.(type) {
+	case *query.PhraseQuery, *query.MultiPhraseQuery, *query.MatchPhraseQuery:
+		return true
+	case *query.BooleanQuery:
+		return hasPhrase(q.Must) || hasPhrase(q.Should) || hasPhrase(q.MustNot)
+	case *query.ConjunctionQuery:
+		return slices.ContainsFunc(q.Conjuncts, hasPhrase)
+	case *query.DisjunctionQuery:
+		return slices.ContainsFunc(q.Disjuncts, hasPhrase)
+	}
+	return false
 }
 
 func byCount(vs []FacetValue) []FacetValue {

@@ -38,6 +38,9 @@ type Index struct {
 	// writes; searches need no lock.
 	mu    sync.Mutex
 	vocab vocabCache // vocabcache.go
+	// facetTab holds the facet columns of the index's segments
+	// (facetcolumns.go).
+	facetTab facetTable
 }
 
 // Outcome says what Put did.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -155,9 +154,14 @@ func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]strin
 	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
 	req.Highlight.Fields = highlightFields
 	req.SortBy(sortOrder(r.Sort))
-	for _, fc := range facets {
-		if _, chosen := filters[fc.name]; !chosen && !r.SkipFacets {
-			req.AddFacet(fc.name, facetRequest(fc))
+	// Facets are counted in a pass of their own over the hits
+	// (facetcount.go), except when no facet is filtered on and the query
+	// has a phrase: then bleve counts them while it finds the hits, since
+	// a phrase costs more to search again than its facets cost to count.
+	inPass := !r.SkipFacets && noFacetFilter(r.Filters) && hasPhrase(base)
+	if inPass {
+		for _, fc := range facets {
+			req.AddFacet(fc.name, bleve.NewFacetRequest(fc.field, fc.size))
 		}
 	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
@@ -165,17 +169,15 @@ func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]strin
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
 	out := &Result{Total: res.Total, Hits: []Hit{}, Facets: map[string][]FacetValue{}}
-	for _, fc := range facets {
-		if r.SkipFacets {
-			break
+	switch {
+	case inPass:
+		for _, fc := range facets {
+			out.Facets[fc.name] = facetValues(fc, res.Facets[fc.name])
 		}
-		fr := res.Facets[fc.name]
-		if _, chosen := filters[fc.name]; chosen {
-			if fr, err = ix.countFacet(ctx, fc, withFilters(base, filters, fc.name)); err != nil {
-				return nil, err
-			}
+	case !r.SkipFacets:
+		if out.Facets, err = ix.countFacets(ctx, base, r.Filters); err != nil {
+			return nil, err
 		}
-		out.Facets[fc.name] = facetValues(fc, fr)
 	}
 	if r.Sort == SortRelevance {
 		tieBreak(res.Hits)
@@ -185,17 +187,6 @@ func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]strin
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
-}
-
-// countFacet counts one facet's values over the hits of q.
-func (ix *Index) countFacet(ctx context.Context, fc facet, q query.Query) (*search.FacetResult, error) {
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	req.AddFacet(fc.name, facetRequest(fc))
-	res, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("count facet %s: %w", fc.name, err)
-	}
-	return res.Facets[fc.name], nil
 }
 
 // baseQuery is the typed query and the date range: what every facet is

@@ -60,6 +60,11 @@ func queryCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dur := fs.Duration("for", 5*time.Second, "how long to repeat the search")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile here")
 	mentions := fs.Bool("mentions", false, "time index.Mentions (the mention export) instead of Search")
+	from := fs.String("from", "", "date range start, YYYY-MM-DD")
+	to := fs.String("to", "", "date range end, YYYY-MM-DD")
+	kind := fs.String("kind", "", "kind filter")
+	organ := fs.String("organ", "", "organ filter")
+	noFacets := fs.Bool("nofacets", false, "count no facets (facets=none), as the bench's word and phrase classes")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -68,7 +73,23 @@ func queryCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ix.Close()
-	r := index.Request{Query: *q}
+	r := index.Request{Query: *q, SkipFacets: *noFacets}
+	for _, d := range []struct {
+		s string
+		t *time.Time
+	}{{*from, &r.From}, {*to, &r.To}} {
+		if d.s != "" {
+			if *d.t, err = time.Parse(time.DateOnly, d.s); err != nil {
+				return err
+			}
+		}
+	}
+	if *kind != "" {
+		r.Filters.Kind = []string{*kind}
+	}
+	if *organ != "" {
+		r.Filters.Organ = []string{*organ}
+	}
 	search := func() (int, error) {
 		if *mentions {
 			return ix.Mentions(ctx, r, func(index.Mention) error { return nil })

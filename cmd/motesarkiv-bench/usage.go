@@ -42,7 +42,10 @@ on a generated archive of minutes. Run it from the repository root.
       or a loaded p99 above 2x the idle p99.
 
   motesarkiv-bench build -raw DIR -index DIR [-cpuprofile FILE]
-  motesarkiv-bench query -index DIR -q QUERY [-for 5s] [-mentions] [-cpuprofile FILE]
+  motesarkiv-bench query -index DIR -q QUERY [-for 5s] [-mentions] [-nofacets]
+        [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-kind K] [-organ O] [-cpuprofile FILE]
       The two halves in this process, for pprof: the ingest pipeline of
-      "motesarkiv ingest", and index.Search repeated for a while.
+      "motesarkiv ingest", and index.Search repeated for a while (every
+      facet counted unless -nofacets; -from/-to/-kind/-organ as the
+      filtered class of the mix).
 `
