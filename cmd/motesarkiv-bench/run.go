@@ -42,6 +42,11 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 			return err
 		}
 	}
+	// PostgreSQL runs as another user in another working folder, so a
+	// relative -dir would name the wrong place for its socket and data.
+	if dir, err = filepath.Abs(dir); err != nil {
+		return err
+	}
 	if !*keep && *work == "" {
 		defer os.RemoveAll(dir)
 	}
