@@ -13,11 +13,9 @@ import (
 	"mime/multipart"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -157,7 +155,7 @@ func runLoad(ctx context.Context, cfg loadConfig, bin, dir, corpus string, man *
 	if cfg.pprof != "" {
 		serveArgs = append(serveArgs, "--pprof", cfg.pprof)
 	}
-	srv, err := startServerWith(ctx, bin, indexDir, serveArgs)
+	srv, err := startServer(ctx, bin, indexDir, serveArgs...)
 	if err != nil {
 		return nil, err
 	}
@@ -395,48 +393,6 @@ func (s *server) upload(ctx context.Context, token, name string, data []byte) (s
 		return "", fmt.Errorf("upload %s: %s", name, tail(string(raw), 300))
 	}
 	return ans.Meetings[0].Outcome, nil
-}
-
-// startServerWith is startServer with more flags for serve.
-func startServerWith(ctx context.Context, bin, indexDir string, extra []string) (*server, error) {
-	port, err := freePort()
-	if err != nil {
-		return nil, err
-	}
-	addr := "127.0.0.1:" + strconv.Itoa(port)
-	args := append([]string{"serve", "--index", indexDir, "--addr", addr, "--log-level", "warn"}, extra...)
-	cmd := exec.Command(bin, args...)
-	gc := &gcTrace{}
-	cmd.Stderr = gc
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start motesarkiv serve: %w", err)
-	}
-	s := &server{cmd: cmd, base: "http://" + addr, gc: gc, done: make(chan error, 1),
-		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64, DisableCompression: true}}}
-	go func() { s.done <- cmd.Wait() }()
-	for {
-		resp, err := s.client.Get(s.base + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				s.startup = time.Since(start)
-				return s, nil
-			}
-		}
-		select {
-		case err := <-s.done:
-			return nil, fmt.Errorf("motesarkiv serve exited: %v\n%s", err, tail(gc.text(), 2000))
-		case <-ctx.Done():
-			s.stop()
-			return nil, ctx.Err()
-		case <-time.After(10 * time.Millisecond):
-		}
-		if time.Since(start) > 5*time.Minute {
-			s.stop()
-			return nil, errors.New("motesarkiv serve was not ready within 5 minutes")
-		}
-	}
 }
 
 func randomToken() string {

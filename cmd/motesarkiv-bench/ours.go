@@ -101,15 +101,17 @@ type server struct {
 	done    chan error
 }
 
-// startServer starts serve on a free loopback port and waits until it
-// answers: the time that takes is the start-up on an existing index.
-func startServer(ctx context.Context, bin, indexDir string) (*server, error) {
+// startServer starts serve, with any extra flags, on a free loopback port
+// and waits until it is ready (/readyz: the index is open and not being
+// rebuilt): the time that takes is the start-up on an existing index.
+func startServer(ctx context.Context, bin, indexDir string, extra ...string) (*server, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
 	}
 	addr := "127.0.0.1:" + strconv.Itoa(port)
-	cmd := exec.Command(bin, "serve", "--index", indexDir, "--addr", addr, "--log-level", "warn")
+	args := append([]string{"serve", "--index", indexDir, "--addr", addr, "--log-level", "warn"}, extra...)
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "GODEBUG=gctrace=1")
 	gc := &gcTrace{}
 	cmd.Stderr = gc
@@ -121,7 +123,7 @@ func startServer(ctx context.Context, bin, indexDir string) (*server, error) {
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64, DisableCompression: true}}}
 	go func() { s.done <- cmd.Wait() }()
 	for {
-		resp, err := s.client.Get(s.base + "/healthz")
+		resp, err := s.client.Get(s.base + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
@@ -139,7 +141,7 @@ func startServer(ctx context.Context, bin, indexDir string) (*server, error) {
 		}
 		if time.Since(start) > 5*time.Minute {
 			s.stop()
-			return nil, errors.New("motesarkiv serve did not answer within 5 minutes")
+			return nil, errors.New("motesarkiv serve was not ready within 5 minutes")
 		}
 	}
 }
