@@ -37,36 +37,14 @@ func (s *Server) mentionsAPI(w http.ResponseWriter, r *http.Request) error {
 
 // mentionsJSON writes {"query": "…", "mentions": [Mention…], "total": n}.
 func (s *Server) mentionsJSON(w http.ResponseWriter, r *http.Request) error {
-	n := 0
-	return s.streamMentions(w, r, exporter{
-		contentType: "application/json; charset=utf-8",
-		begin: func(bw *bufio.Writer, req index.Request) error {
-			q, _ := json.Marshal(req.Query)
-			_, err := fmt.Fprintf(bw, `{"query":%s,"mentions":[`, q)
-			return err
-		},
-		each: func(bw *bufio.Writer, m Mention) error {
-			if n > 0 {
-				bw.WriteByte(',')
-			}
-			n++
-			b, err := json.Marshal(m)
-			if err == nil {
-				_, err = bw.Write(b)
-			}
-			return err
-		},
-		end: func(bw *bufio.Writer) error {
-			_, err := fmt.Fprintf(bw, `],"total":%d}`+"\n", n)
-			return err
-		},
-	})
+	q, _ := json.Marshal(r.URL.Query().Get("q"))
+	return s.streamMentions(w, r, jsonExporter[Mention]("mentions", `"query":`+string(q)+","))
 }
 
 // mentionsNDJSON writes one mention as JSON a line, for tools that read
 // a stream line by line (jq, a log shipper, pandas' read_json(lines=True)).
 func (s *Server) mentionsNDJSON(w http.ResponseWriter, r *http.Request) error {
-	return s.streamMentions(w, r, exporter{
+	return s.streamMentions(w, r, exporter[Mention]{
 		contentType: "application/x-ndjson; charset=utf-8",
 		each: func(bw *bufio.Writer, m Mention) error {
 			b, err := json.Marshal(m)
@@ -109,27 +87,56 @@ func (s *Server) mentionsCSV(w http.ResponseWriter, r *http.Request) error {
 	return s.streamMentions(w, r, e)
 }
 
-// exporter is one format of the mention export: what comes before the
-// first mention, each mention, and what closes the answer.
-type exporter struct {
+// exporter is one format of a streamed export (mentions, decisions):
+// what comes before the first record, each record, and what closes the
+// answer.
+type exporter[T any] struct {
 	contentType string
 	filename    string // for Content-Disposition: attachment, or ""
-	begin       func(*bufio.Writer, index.Request) error
-	each        func(*bufio.Writer, Mention) error
+	begin       func(*bufio.Writer) error
+	each        func(*bufio.Writer, T) error
 	end         func(*bufio.Writer) error
 }
 
-func csvExporter(comma rune, bom string, header []string, row func(Mention) []string) exporter {
+// jsonExporter writes {"<key>": [records…], <head fields>, "total": n};
+// head is raw JSON members written before the list ("" for none).
+func jsonExporter[T any](key, head string) exporter[T] {
+	n := 0
+	return exporter[T]{
+		contentType: "application/json; charset=utf-8",
+		begin: func(bw *bufio.Writer) error {
+			_, err := fmt.Fprintf(bw, `{%s%q:[`, head, key)
+			return err
+		},
+		each: func(bw *bufio.Writer, v T) error {
+			if n > 0 {
+				bw.WriteByte(',')
+			}
+			n++
+			b, err := json.Marshal(v)
+			if err == nil {
+				_, err = bw.Write(b)
+			}
+			return err
+		},
+		end: func(bw *bufio.Writer) error {
+			_, err := fmt.Fprintf(bw, `],"total":%d}`+"\n", n)
+			return err
+		},
+	}
+}
+
+func csvExporter[T any](comma rune, bom string, header []string, row func(T) []string) exporter[T] {
 	var cw *csv.Writer
-	return exporter{
+	return exporter[T]{
 		contentType: "text/csv; charset=utf-8",
-		begin: func(bw *bufio.Writer, _ index.Request) error {
+		begin: func(bw *bufio.Writer) error {
 			cw = csv.NewWriter(bw)
 			cw.Comma = comma
 			bw.WriteString(bom)
 			return cw.Write(header)
 		},
-		each: func(_ *bufio.Writer, m Mention) error { return cw.Write(row(m)) },
+		each: func(_ *bufio.Writer, v T) error { return cw.Write(row(v)) },
 		end: func(*bufio.Writer) error {
 			cw.Flush()
 			return cw.Error()
@@ -137,14 +144,20 @@ func csvExporter(comma rune, bom string, header []string, row func(Mention) []st
 	}
 }
 
-// streamMentions writes every mention of the request's search in the
-// exporter's format. The answer begins with the first mention, so that
-// an error before it (a bad query) is still an ordinary error response.
-func (s *Server) streamMentions(w http.ResponseWriter, r *http.Request, e exporter) error {
+// streamMentions writes every mention of the request's search.
+func (s *Server) streamMentions(w http.ResponseWriter, r *http.Request, e exporter[Mention]) error {
 	req, err := mentionParams(r)
 	if err != nil {
 		return err
 	}
+	return stream(s, w, r, e, func(fn func(Mention) error) error { return s.mentions.Mentions(r.Context(), req, fn) })
+}
+
+// stream writes every record walk gives in the exporter's format. The
+// answer begins with the first record, so that an error before it (a bad
+// query) is still an ordinary error response; one after it cuts the
+// connection (abort).
+func stream[T any](s *Server, w http.ResponseWriter, r *http.Request, e exporter[T], walk func(func(T) error) error) error {
 	bw := bufio.NewWriter(w)
 	begun := false
 	begin := func() error {
@@ -156,15 +169,15 @@ func (s *Server) streamMentions(w http.ResponseWriter, r *http.Request, e export
 		if e.begin == nil {
 			return nil
 		}
-		return e.begin(bw, req)
+		return e.begin(bw)
 	}
-	err = s.mentions.Mentions(r.Context(), req, func(m Mention) error {
+	err := walk(func(v T) error {
 		if !begun {
 			if err := begin(); err != nil {
 				return err
 			}
 		}
-		return e.each(bw, m)
+		return e.each(bw, v)
 	})
 	switch {
 	case err != nil && begun:
