@@ -2,10 +2,8 @@ package index
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 )
 
 // Decision is one decision (beslut) of an item, with where it was taken:
@@ -31,42 +29,8 @@ var decisionFields = []string{fieldMeetingID, fieldMeetingDate, fieldOrgan, fiel
 // Occurrences does. r's Decision filter, Sort, Page and Size are ignored.
 // fn may return ErrStop to end the walk early.
 func (ix *Index) Decisions(ctx context.Context, r Request, fn func(Decision) error) error {
-	r.Sort, r.Page, r.Size = SortDate, 1, 1
 	r.Filters.Decision = []string{"true"}
-	r, err := normalise(r)
-	if err != nil {
-		return err
-	}
-	base, err := ix.baseQuery(r)
-	if err != nil {
-		return err
-	}
-	q := withFilters(base, filterQueries(r.Filters), "")
-	var after []string
-	for {
-		req := bleve.NewSearchRequestOptions(q, walkBatch, 0, false)
-		req.Fields = decisionFields
-		req.SortBy([]string{fieldMeetingDate, fieldMeetingID, fieldPos, "_id"})
-		if after != nil {
-			req.SetSearchAfter(after)
-		}
-		res, err := ix.bleve.SearchInContext(ctx, req)
-		if err != nil {
-			return fmt.Errorf("decisions %q: %w", r.Query, err)
-		}
-		for _, dm := range res.Hits {
-			if err := itemDecisions(dm.Fields, fn); err != nil {
-				if errors.Is(err, ErrStop) {
-					return nil
-				}
-				return err
-			}
-		}
-		if len(res.Hits) < walkBatch {
-			return nil
-		}
-		after = res.Hits[len(res.Hits)-1].Sort
-	}
+	return ix.walk(ctx, r, decisionFields, false, func(dm *search.DocumentMatch) error { return itemDecisions(dm.Fields, fn) })
 }
 
 // itemDecisions calls fn for each decision in an item's stored fields.

@@ -51,11 +51,20 @@ var walkBatch = 2000
 var ErrStop = errors.New("stop")
 
 // Occurrences calls fn for every item that matches r, oldest meeting
-// first and in agenda order within a meeting, with no cap: unlike Search,
-// which pages with an offset and stops at a depth, it continues each round
-// after the last item of the one before. r's Sort, Page and Size are
-// ignored.
+// first and in agenda order within a meeting, with no cap. r's Sort, Page
+// and Size are ignored.
 func (ix *Index) Occurrences(ctx context.Context, r Request, fn func(Occurrence) error) error {
+	fields := append(slices.Clone(hitFields), fieldBody, fieldSpeakers, fieldParticipants)
+	return ix.walk(ctx, r, fields, true, func(dm *search.DocumentMatch) error { return fn(newOccurrence(dm)) })
+}
+
+// walk calls fn for every item that matches r in date and agenda order,
+// with the stored fields named (and the match locations, if asked for).
+// Unlike Search, which pages with an offset and stops at a depth, it
+// continues each round after the last item of the one before, so it has
+// no cap. fn may return ErrStop to end the walk early; walk then returns
+// nil.
+func (ix *Index) walk(ctx context.Context, r Request, fields []string, locations bool, fn func(*search.DocumentMatch) error) error {
 	r.Sort, r.Page, r.Size = SortDate, 1, 1
 	r, err := normalise(r)
 	if err != nil {
@@ -69,8 +78,8 @@ func (ix *Index) Occurrences(ctx context.Context, r Request, fn func(Occurrence)
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(q, walkBatch, 0, false)
-		req.Fields = append(slices.Clone(hitFields), fieldBody, fieldSpeakers, fieldParticipants)
-		req.IncludeLocations = true
+		req.Fields = fields
+		req.IncludeLocations = locations
 		// _id last makes the order total, which continuing after a hit needs.
 		req.SortBy([]string{fieldMeetingDate, fieldMeetingID, fieldPos, "_id"})
 		if after != nil {
@@ -81,7 +90,7 @@ func (ix *Index) Occurrences(ctx context.Context, r Request, fn func(Occurrence)
 			return fmt.Errorf("walk %q: %w", r.Query, err)
 		}
 		for _, dm := range res.Hits {
-			if err := fn(newOccurrence(dm)); err != nil {
+			if err := fn(dm); err != nil {
 				if errors.Is(err, ErrStop) {
 					return nil
 				}
