@@ -159,6 +159,11 @@ var functionWords = map[string]bool{
 	"kan": true, "the": true, "dess": true, "sin": true, "sitt": true, "sina": true,
 }
 
+// IsFunctionWord says whether w (lower case) is a word after which the
+// parser reads a heading or a clause as going on. Generators of test
+// minutes use it to write lines the parser reads as they mean them.
+func IsFunctionWord(w string) bool { return functionWords[w] }
+
 // endsIncomplete reports a line that ends in a function word, a comma, a
 // hyphen or an abbreviation: it must go on.
 func endsIncomplete(s string) bool {

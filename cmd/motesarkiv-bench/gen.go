@@ -612,7 +612,7 @@ func (w *corpusWriter) manifest(seed uint64, g *generator) *manifest {
 	}
 	var words []wc
 	for word, n := range w.df {
-		if utf8.RuneCountInString(word) >= 5 && !functionWords[word] {
+		if utf8.RuneCountInString(word) >= 5 && !isFunctionWord(word) {
 			words = append(words, wc{word, n})
 		}
 	}

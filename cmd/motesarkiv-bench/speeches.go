@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"motesarkiv/ingest"
 )
 
 // speechSource is what the generator draws from the real council
@@ -156,7 +158,7 @@ func cleanTitle(t string) string {
 			return ""
 		}
 		last := strings.ToLower(f[len(f)-1])
-		if len(f) < 2 || !functionWords[last] && len([]rune(last)) > 2 {
+		if len(f) < 2 || !isFunctionWord(last) && len([]rune(last)) > 2 {
 			break
 		}
 		t = strings.Join(f[:len(f)-1], " ")
@@ -171,18 +173,14 @@ func cleanTitle(t string) string {
 	return string(unicode.ToUpper(r)) + t[size:]
 }
 
-// functionWords are the words after which the parser reads a heading or
-// a clause as going on (ingest's list, and a few more).
-var functionWords = map[string]bool{
-	"i": true, "och": true, "av": true, "för": true, "om": true, "med": true, "till": true,
-	"på": true, "att": true, "som": true, "en": true, "ett": true, "den": true, "det": true,
-	"de": true, "vid": true, "från": true, "inom": true, "mellan": true, "samt": true,
-	"eller": true, "kring": true, "under": true, "över": true, "efter": true, "mot": true,
-	"hos": true, "utan": true, "genom": true, "enligt": true, "inför": true, "angående": true,
-	"gällande": true, "avseende": true, "är": true, "har": true, "ska": true, "skall": true,
-	"kan": true, "the": true, "dess": true, "sin": true, "sitt": true, "sina": true,
-	"rörande": true, "beträffande": true, "ang": true, "rörande:": true,
+// isFunctionWord: a word after which the parser reads a heading or a
+// clause as going on (ingest's list), or one of a few more that make a
+// generated title read as unfinished.
+func isFunctionWord(w string) bool {
+	return ingest.IsFunctionWord(w) || moreFunctionWords[w]
 }
+
+var moreFunctionWords = map[string]bool{"rörande": true, "beträffande": true, "ang": true, "rörande:": true}
 
 // plausibleName keeps speakers written as two to four capitalised words.
 func plausibleName(name string) bool {

@@ -2,11 +2,9 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -57,31 +55,7 @@ func testApp(stdout, stderr io.Writer, env map[string]string) *app {
 // function that cancels it and returns run's error.
 func serving(t *testing.T, dir string, stderr io.Writer) (string, func() error) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(t.Context())
-	addrc := make(chan net.Addr, 1)
-	a := testApp(io.Discard, stderr, nil)
-	a.ready = func(addr net.Addr) { addrc <- addr }
-	errc := make(chan error, 1)
-	go func() { errc <- a.run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--index", dir}) }()
-	select {
-	case addr := <-addrc:
-		return "http://" + addr.String(), func() error {
-			cancel()
-			select {
-			case err := <-errc:
-				return err
-			case <-time.After(shutdownTimeout + 5*time.Second):
-				return errors.New("serve did not stop")
-			}
-		}
-	case err := <-errc:
-		cancel()
-		t.Fatalf("serve ended before listening: %v", err)
-	case <-time.After(30 * time.Second):
-		cancel()
-		t.Fatal("serve did not listen within 30s")
-	}
-	return "", nil
+	return servingWith(t, dir, stderr)
 }
 
 func httpGet(t *testing.T, url string) (int, []byte) {

@@ -14,7 +14,8 @@ import (
 	"time"
 )
 
-// servingWith runs serve with extra flags, as serving does.
+// servingWith runs serve in the background with extra flags and returns
+// its base URL and a function that cancels it and returns run's error.
 func servingWith(t *testing.T, dir string, stderr io.Writer, extra ...string) (string, func() error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
@@ -38,6 +39,9 @@ func servingWith(t *testing.T, dir string, stderr io.Writer, extra ...string) (s
 	case err := <-errc:
 		cancel()
 		t.Fatalf("serve ended before listening: %v", err)
+	case <-time.After(30 * time.Second):
+		cancel()
+		t.Fatal("serve did not listen within 30 s")
 	}
 	return "", nil
 }
