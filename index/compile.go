@@ -161,7 +161,7 @@ func exactPhrase(text, field string) query.Query {
 	if len(terms) == 1 {
 		return termIn(terms[0], field)
 	}
-	return bleve.NewPhraseQuery(terms, field)
+	return newPhraseQuery(terms, field)
 }
 
 // stemPhrase matches stems at neighbouring positions; "" stands for a
@@ -170,7 +170,7 @@ func stemPhrase(stems []string, field string) query.Query {
 	if len(stems) == 1 {
 		return termIn(stems[0], field)
 	}
-	return bleve.NewPhraseQuery(stems, field)
+	return newPhraseQuery(stems, field)
 }
 
 // words: every word of the text must match, in any of its forms.
@@ -202,7 +202,7 @@ func (c compiler) word(w string, typ analysis.TokenType, field string) query.Que
 	qs := []query.Query{termIn(stem, field)}
 	if typ == analysis.AlphaNumeric {
 		for _, halves := range swedishLexicon().halves(w) {
-			qs = append(qs, bleve.NewPhraseQuery([]string{c.prof.stemOf(halves[0], typ), c.prof.stemOf(halves[1], typ)}, field))
+			qs = append(qs, newPhraseQuery([]string{c.prof.stemOf(halves[0], typ), c.prof.stemOf(halves[1], typ)}, field))
 		}
 	}
 	if base, ok := adjectiveOf(stem); ok {

@@ -82,7 +82,7 @@ func facetValues(fc facet, fr *search.FacetResult) []FacetValue {
 // hasPhrase reports whether q searches a phrase anywhere.
 func hasPhrase(q query.Query) bool {
 	switch q := q.(type) {
-	case *query.PhraseQuery, *query.MultiPhraseQuery, *query.MatchPhraseQuery:
+	case *phraseQuery, *query.PhraseQuery, *query.MultiPhraseQuery, *query.MatchPhraseQuery:
 		return true
 	case *query.BooleanQuery:
 		return hasPhrase(q.Must) || hasPhrase(q.Should) || hasPhrase(q.MustNot)

@@ -1,0 +1,400 @@
+package index
+
+import (
+	"context"
+	"math"
+	"sort"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// phraseQuery finds words at neighbouring positions of one field, as
+// bleve's PhraseQuery does, with the same hits, scores and locations,
+// but by a cheaper road (docs/performance.md, "own phrase searcher").
+//
+// bleve's phrase searcher is a conjunction of term searchers: for every
+// item that holds all the words in the field it decodes every word's
+// positions, builds a map of them and a DocumentMatch, and only then
+// looks for the words side by side. A phrase such as "God och Nära vård"
+// has "och" in almost every item, so most of that work is decoding the
+// positions of "och" and throwing the map away. Here the items that hold
+// every word are found by intersecting the posting bitmaps, the words'
+// positions are read rarest word first, and a word is read only while
+// the rarer ones still line up: "och" is decoded only where "god",
+// "nära" and "vård" already stand in phrase order.
+type phraseQuery struct {
+	terms []string // "" leaves a position empty (a stop word)
+	field string
+	boost float64
+}
+
+func newPhraseQuery(terms []string, field string) *phraseQuery {
+	return &phraseQuery{terms: terms, field: field, boost: 1}
+}
+
+func (q *phraseQuery) SetBoost(b float64) { q.boost = b }
+func (q *phraseQuery) Boost() float64     { return q.boost }
+func (q *phraseQuery) Field() string      { return q.field }
+func (q *phraseQuery) SetField(f string)  { q.field = f }
+
+// Searcher is ours on a scorch snapshot; elsewhere, or when bleve is
+// asked to explain its scores, bleve's own.
+func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || opts.Explain || bm25(ctx) || synonymsIn(ctx) {
+		return searcher.NewPhraseSearcher(ctx, r, q.terms, 0, false, q.field, q.boost, opts)
+	}
+	return newPhraseSearcher(snap, q, opts)
+}
+
+// bm25 reports whether the index scores with BM25, which this searcher
+// does not reproduce; ours scores with bleve's default TF-IDF.
+func bm25(ctx context.Context) bool {
+	f, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn)
+	return ok && f() == index.BM25Scoring
+}
+
+// synonymsIn reports whether bleve's own synonym expansion is on for this
+// search (ours is done at compile time, synonyms.go).
+func synonymsIn(ctx context.Context) bool {
+	_, ok := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap)
+	return ok
+}
+
+// phraseWord is one word of the phrase with what scoring needs.
+type phraseWord struct {
+	term   []byte
+	offset uint64 // position relative to the phrase's first word
+	count  uint64 // items holding it, over the snapshot (idf)
+	idf    float64
+	weight float64 // boost·idf·queryNorm, as bleve's TermQueryScorer
+}
+
+// wordsByCount orders words as bleve's conjunction orders its searchers (by
+// count, with the same sort), so that scores are summed in bleve's order
+// and come out bit for bit the same.
+type wordsByCount []*phraseWord
+
+func (w wordsByCount) Len() int           { return len(w) }
+func (w wordsByCount) Less(i, j int) bool { return w[i].count < w[j].count }
+func (w wordsByCount) Swap(i, j int)      { w[i], w[j] = w[j], w[i] }
+
+type phraseSearcher struct {
+	snap    *scorch.IndexSnapshot
+	field   string
+	boost   float64
+	words   wordsByCount // rarest first
+	score   bool
+	segs    []*scorch.SegmentSnapshot
+	starts  []uint64 // global number of each segment's first document
+	seg     int      // next segment to read
+	matches []phraseMatch
+	next    int // next of matches to return
+	// scratch, kept between items
+	freq  []uint64
+	norm  []float64
+	locs  [][]search.Location
+	cands []candidate
+}
+
+// phraseMatch is one matching item of the current segment.
+type phraseMatch struct {
+	doc   uint64 // global document number
+	score float64
+	ftls  []search.FieldTermLocation
+}
+
+// candidate is a start position of the phrase in one array element.
+type candidate struct {
+	pos uint64
+	ap  []uint64
+	at  []int // per word, the index of its location in locs
+}
+
+func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions) (search.Searcher, error) {
+	s := &phraseSearcher{snap: snap, field: q.field, boost: q.boost, score: opts.Score != "none"}
+	// bleve skips leading empty positions and counts the others.
+	first := 0
+	for first < len(q.terms) && q.terms[first] == "" {
+		first++
+	}
+	for i := first; i < len(q.terms); i++ {
+		if q.terms[i] != "" {
+			s.words = append(s.words, &phraseWord{term: []byte(q.terms[i]), offset: uint64(i - first)})
+		}
+	}
+	total, err := snap.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	var start uint64
+	for _, ss := range snap.Segments() {
+		s.segs = append(s.segs, ss)
+		s.starts = append(s.starts, start)
+		start += ss.Segment().Count()
+	}
+	for _, w := range s.words {
+		for _, ss := range s.segs {
+			pl, err := postings(ss, q.field, w.term)
+			if err != nil {
+				return nil, err
+			}
+			if pl != nil {
+				w.count += pl.Count()
+			}
+		}
+		// bleve's TF-IDF idf (scorer.TermQueryScorer), to the bit.
+		w.idf = 1.0 + math.Log(float64(total)/float64(w.count+1.0))
+	}
+	sort.Sort(s.words)
+	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
+	s.freq = make([]uint64, len(s.words))
+	s.norm = make([]float64, len(s.words))
+	s.locs = make([][]search.Location, len(s.words))
+	return s, nil
+}
+
+func postings(ss *scorch.SegmentSnapshot, field string, term []byte) (segment.PostingsList, error) {
+	dict, err := ss.Segment().Dictionary(field)
+	if err != nil || dict == nil {
+		return nil, err
+	}
+	return dict.PostingsList(term, ss.Deleted(), nil)
+}
+
+// Weight is the sum of the words' squared weights, as bleve's
+// conjunction gives it.
+func (s *phraseSearcher) Weight() float64 {
+	var sum float64
+	for _, w := range s.words {
+		x := s.boost * w.idf
+		sum += x * x
+	}
+	return sum
+}
+
+func (s *phraseSearcher) SetQueryNorm(qnorm float64) {
+	for _, w := range s.words {
+		w.weight = s.boost * w.idf * qnorm
+	}
+}
+
+func (s *phraseSearcher) Count() uint64 {
+	var sum uint64
+	for _, w := range s.words {
+		sum += w.count
+	}
+	return sum
+}
+
+func (s *phraseSearcher) Min() int                   { return 0 }
+func (s *phraseSearcher) Size() int                  { return 256 + len(s.matches)*64 }
+func (s *phraseSearcher) DocumentMatchPoolSize() int { return len(s.words) + 2 }
+func (s *phraseSearcher) Close() error               { return nil }
+
+func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	for s.next >= len(s.matches) {
+		if s.seg >= len(s.segs) {
+			return nil, nil
+		}
+		if err := s.readSegment(s.seg); err != nil {
+			return nil, err
+		}
+		s.seg++
+	}
+	m := &s.matches[s.next]
+	s.next++
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, m.doc)
+	dm.Score = m.score
+	dm.FieldTermLocations = append(dm.FieldTermLocations[:0], m.ftls...)
+	return dm, nil
+}
+
+func (s *phraseSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	n := id.Value()
+	for {
+		i := sort.Search(len(s.matches)-s.next, func(i int) bool { return s.matches[s.next+i].doc >= n })
+		if s.next += i; s.next < len(s.matches) {
+			return s.Next(ctx)
+		}
+		// Segments that end before n need not be read.
+		for s.seg+1 < len(s.segs) && s.starts[s.seg+1] <= n {
+			s.seg++
+		}
+		if s.seg >= len(s.segs) {
+			return nil, nil
+		}
+		if err := s.readSegment(s.seg); err != nil {
+			return nil, err
+		}
+		s.seg++
+	}
+}
+
+// readSegment finds every match in segment i.
+func (s *phraseSearcher) readSegment(i int) error {
+	s.matches, s.next = s.matches[:0], 0
+	if len(s.words) == 0 {
+		return nil
+	}
+	ss := s.segs[i]
+	its := make([]segment.PostingsIterator, len(s.words))
+	var cands *roaring.Bitmap
+	for j, w := range s.words {
+		pl, err := postings(ss, s.field, w.term)
+		if err != nil {
+			return err
+		}
+		if pl == nil || pl.Count() == 0 {
+			return nil
+		}
+		bm, err := bitmapOf(pl)
+		if err != nil {
+			return err
+		}
+		if cands == nil {
+			cands = bm.Clone()
+		} else {
+			cands.And(bm)
+		}
+		if cands.IsEmpty() {
+			return nil
+		}
+		its[j] = pl.Iterator(true, true, true, nil)
+	}
+	// Each word's iterator steps over the candidates only: without
+	// this, advancing "och" visits every item that has it.
+	for _, it := range its {
+		if o, ok := it.(segment.OptimizablePostingsIterator); ok {
+			o.ReplaceActual(cands)
+		}
+	}
+	it := cands.Iterator()
+	for it.HasNext() {
+		local := uint64(it.Next())
+		ok, err := s.matchItem(its, local)
+		if err != nil {
+			return err
+		}
+		if ok {
+			s.matches = append(s.matches, s.match(s.starts[i]+local))
+		}
+	}
+	return nil
+}
+
+// bitmapOf is the items a posting list holds, without its deleted ones.
+func bitmapOf(pl segment.PostingsList) (*roaring.Bitmap, error) {
+	it := pl.Iterator(false, false, false, nil)
+	if o, ok := it.(segment.OptimizablePostingsIterator); ok {
+		if bm := o.ActualBitmap(); bm != nil {
+			return bm, nil
+		}
+		if n, ok := o.DocNum1Hit(); ok {
+			return roaring.BitmapOf(uint32(n)), nil
+		}
+	}
+	bm := roaring.New()
+	for {
+		p, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			return bm, nil
+		}
+		bm.Add(uint32(p.Number()))
+	}
+}
+
+// matchItem reads the words' positions in one item, rarest first,
+// keeping the phrase starts that still line up, and stops reading as
+// soon as none does.
+func (s *phraseSearcher) matchItem(its []segment.PostingsIterator, local uint64) (bool, error) {
+	s.cands = s.cands[:0]
+	for j, w := range s.words {
+		p, err := its[j].Advance(local)
+		if err != nil {
+			return false, err
+		}
+		if p == nil || p.Number() != local {
+			return false, nil
+		}
+		s.freq[j], s.norm[j] = p.Frequency(), p.Norm()
+		s.locs[j] = s.locs[j][:0]
+		for _, l := range p.Locations() {
+			var ap search.ArrayPositions
+			if a := l.ArrayPositions(); len(a) > 0 {
+				ap = append(ap, a...)
+			}
+			s.locs[j] = append(s.locs[j], search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End(), ArrayPositions: ap})
+		}
+		if j == 0 {
+			for k, l := range s.locs[0] {
+				if l.Pos < w.offset+1 {
+					continue // positions start at 1
+				}
+				at := make([]int, len(s.words))
+				at[0] = k
+				s.cands = append(s.cands, candidate{pos: l.Pos - w.offset, ap: l.ArrayPositions, at: at})
+			}
+		} else {
+			kept := s.cands[:0]
+			for _, c := range s.cands {
+				for k, l := range s.locs[j] {
+					if l.Pos == c.pos+w.offset && search.ArrayPositions(l.ArrayPositions).Equals(c.ap) {
+						c.at[j] = k
+						kept = append(kept, c)
+						break
+					}
+				}
+			}
+			s.cands = kept
+		}
+		if len(s.cands) == 0 {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// match scores the current item and lists its phrase locations in
+// phrase order, as bleve's phrase searcher does.
+func (s *phraseSearcher) match(doc uint64) phraseMatch {
+	m := phraseMatch{doc: doc}
+	if s.score {
+		for j, w := range s.words {
+			var tf float64
+			if s.freq[j] < scorer.MaxSqrtCache {
+				tf = scorer.SqrtCache[int(s.freq[j])]
+			} else {
+				tf = math.Sqrt(float64(s.freq[j]))
+			}
+			sc := tf * s.norm[j] * w.idf
+			if w.weight != 1.0 {
+				sc *= w.weight
+			}
+			m.score += sc
+		}
+	}
+	order := make([]int, len(s.words)) // words by offset
+	for j := range order {
+		order[j] = j
+	}
+	sort.Slice(order, func(a, b int) bool { return s.words[order[a]].offset < s.words[order[b]].offset })
+	// s.cands are in position order already: the rarest word's order.
+	for _, c := range s.cands {
+		for _, j := range order {
+			m.ftls = append(m.ftls, search.FieldTermLocation{Field: s.field, Term: string(s.words[j].term), Location: s.locs[j][c.at[j]]})
+		}
+	}
+	return m
+}

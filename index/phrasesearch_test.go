@@ -1,0 +1,140 @@
+package index
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"motesarkiv/ingest"
+)
+
+// TestPhraseSearcherAgreesWithBleve: our phrase searcher must give what
+// bleve's PhraseQuery gives, hit for hit, score for score (to the bit)
+// and location for location, alone and inside the disjunctions and
+// conjunctions the compiler builds (which call Advance), on an index of
+// several segments with deleted documents.
+func TestPhraseSearcherAgreesWithBleve(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ms := benchMeetings(t)
+	for _, f := range []string{"kf-2023-02-23.txt", "kf-2023-10-12.txt", "kf-2024-09-12.txt", "kf-2026-02-26.txt"} {
+		m, err := ingest.ReadFile(filepath.Join("..", "testdata", f), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	for _, part := range [][]*ingest.Meeting{ms[:30], ms[30:55], ms[55:]} {
+		if _, err := ix.PutAll(part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changed := *ms[3]
+	changed.Source.SHA256 += "-changed"
+	changed.Items = changed.Items[2:]
+	if out, err := ix.Put(&changed); err != nil || out != Replaced {
+		t.Fatalf("Put = %v, %v", out, err)
+	}
+
+	phrases := [][]string{
+		exactTerms("God och Nära vård"),
+		exactTerms("nära vård"),
+		exactTerms("och att"),                   // two of the commonest words
+		exactTerms("kommunfullmäktige beslutar"), // Göteborg only
+		exactTerms("vård och vård"),              // a word twice
+		exactTerms("inte finns här alls"),        // no hit
+		{"", "vård"},                             // a leading empty slot
+		{"nära", "", "vård"},                     // an empty slot inside
+		{"=god", "=och", "=nära", "=vårdxyz"},    // a word the index lacks
+	}
+	build := func(terms []string, field string, ours bool) query.Query {
+		if ours {
+			return newPhraseQuery(terms, field)
+		}
+		return bleve.NewPhraseQuery(terms, field)
+	}
+	shapes := map[string]func(terms []string, ours bool) query.Query{
+		"body": func(terms []string, ours bool) query.Query { return build(terms, fieldBody, ours) },
+		"every field, boosted": func(terms []string, ours bool) query.Query {
+			var qs []query.Query
+			for _, f := range textFields {
+				q := build(terms, f.name, ours).(query.BoostableQuery)
+				q.SetBoost(f.boost)
+				qs = append(qs, q.(query.Query))
+			}
+			return bleve.NewDisjunctionQuery(qs...)
+		},
+		"and a word": func(terms []string, ours bool) query.Query {
+			return bleve.NewConjunctionQuery(build(terms, fieldBody, ours), termIn("kommun", fieldBody))
+		},
+		"and a rare word": func(terms []string, ours bool) query.Query {
+			return bleve.NewConjunctionQuery(termIn("hemsjukvård", fieldBody), build(terms, fieldBody, ours))
+		},
+	}
+	hitsTotal := 0
+	for name, shape := range shapes {
+		for _, terms := range phrases {
+			t.Run(fmt.Sprintf("%s/%v", name, terms), func(t *testing.T) {
+				want := everyHit(t, ix, shape(terms, false))
+				got := everyHit(t, ix, shape(terms, true))
+				hitsTotal += len(want)
+				if len(got) != len(want) {
+					t.Fatalf("%d hits, bleve %d", len(got), len(want))
+				}
+				for i := range want {
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Fatalf("hit %d:\n ours  %+v\n bleve %+v", i, got[i], want[i])
+					}
+				}
+			})
+		}
+	}
+	if hitsTotal < 100 {
+		t.Fatalf("only %d hits over all cases: the comparison says little", hitsTotal)
+	}
+}
+
+type phraseHit struct {
+	ID    string
+	Score float64
+	Locs  []string
+}
+
+// everyHit is every hit of q in id order with its score and locations.
+func everyHit(t *testing.T, ix *Index, q query.Query) []phraseHit {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
+	req.IncludeLocations = true
+	res, err := ix.bleve.SearchInContext(t.Context(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []phraseHit
+	for _, h := range res.Hits {
+		ph := phraseHit{ID: h.ID, Score: h.Score}
+		for field, terms := range h.Locations {
+			for term, locs := range terms {
+				for _, l := range locs {
+					ph.Locs = append(ph.Locs, locString(field, term, l))
+				}
+			}
+		}
+		sort.Strings(ph.Locs)
+		out = append(out, ph)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func locString(field, term string, l *search.Location) string {
+	return fmt.Sprintf("%s:%s@%d[%d:%d]%v", field, term, l.Pos, l.Start, l.End, l.ArrayPositions)
+}
