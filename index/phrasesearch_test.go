@@ -48,7 +48,7 @@ func TestPhraseSearcherAgreesWithBleve(t *testing.T) {
 	phrases := [][]string{
 		exactTerms("God och Nära vård"),
 		exactTerms("nära vård"),
-		exactTerms("och att"),                   // two of the commonest words
+		exactTerms("och att"),                    // two of the commonest words
 		exactTerms("kommunfullmäktige beslutar"), // Göteborg only
 		exactTerms("vård och vård"),              // a word twice
 		exactTerms("inte finns här alls"),        // no hit
