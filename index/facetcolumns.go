@@ -1,7 +1,11 @@
 package index
 
 import (
+	"math"
 	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/numeric"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
@@ -27,8 +31,9 @@ type facetTable struct {
 // segColumns holds one segment's columns: for facet f and local document
 // d, its values are ord[f][off[f][d]:off[f][d+1]].
 type segColumns struct {
-	off [][]uint32
-	ord [][]uint32
+	off  [][]uint32
+	ord  [][]uint32
+	date []int64 // meeting date in Unix nanoseconds; MinInt64 when none
 }
 
 // snapColumns are the columns of one snapshot's segments, in its order,
@@ -76,21 +81,32 @@ func (t *facetTable) columns(snap *scorch.IndexSnapshot) (*snapColumns, error) {
 
 // read reads the columns of the n documents from global number start.
 func (t *facetTable) read(snap *scorch.IndexSnapshot, start, n uint64) (*segColumns, error) {
-	fields := make([]string, len(facets))
+	fields := make([]string, len(facets), len(facets)+1)
 	byField := map[string]int{}
 	for i, fc := range facets {
 		fields[i] = fc.field
 		byField[fc.field] = i
 	}
+	fields = append(fields, fieldMeetingDate)
 	dvr, err := snap.DocValueReader(fields)
 	if err != nil {
 		return nil, err
 	}
-	c := &segColumns{off: make([][]uint32, len(facets)), ord: make([][]uint32, len(facets))}
+	c := &segColumns{off: make([][]uint32, len(facets)), ord: make([][]uint32, len(facets)), date: make([]int64, n)}
 	for i := range facets {
 		c.off[i] = make([]uint32, n+1)
 	}
+	var day int64
 	visit := func(field string, term []byte) {
+		if field == fieldMeetingDate {
+			// the full-precision term among the date's prefix-coded ones
+			if shift, err := numeric.PrefixCoded(term).Shift(); err == nil && shift == 0 {
+				if v, err := numeric.PrefixCoded(term).Int64(); err == nil {
+					day = v
+				}
+			}
+			return
+		}
 		i, ok := byField[field]
 		if !ok {
 			return
@@ -107,9 +123,11 @@ func (t *facetTable) read(snap *scorch.IndexSnapshot, start, n uint64) (*segColu
 	var id index.IndexInternalID
 	for d := range n {
 		id = index.NewIndexInternalID(id, start+d)
+		day = math.MinInt64
 		if err := dvr.VisitDocValues(id, visit); err != nil {
 			return nil, err
 		}
+		c.date[d] = day
 		for i := range facets {
 			c.off[i][d+1] = uint32(len(c.ord[i]))
 		}
@@ -121,80 +139,119 @@ func (t *facetTable) read(snap *scorch.IndexSnapshot, start, n uint64) (*segColu
 // gives the global number of each hit in ascending order, ok false at
 // the end.
 func (sc *snapColumns) count(f Filters, next func() (uint64, bool, error)) (map[string][]FacetValue, error) {
-	n := len(facets)
-	chosen := make([][]bool, n)
-	for i, fc := range facets {
-		vs := fc.chosen(f)
-		if len(vs) == 0 {
-			continue
-		}
-		chosen[i] = make([]bool, len(sc.names[i]))
-		for _, v := range vs {
-			for o, name := range sc.names[i] {
-				if name == v {
-					chosen[i][o] = true
-				}
-			}
-		}
-	}
-	counts := make([][]int, n)
-	for i := range counts {
-		counts[i] = make([]int, len(sc.names[i]))
-	}
-	pass := make([]bool, n)
-	seg := 0
+	t := sc.newFacetTally(f, time.Time{}, time.Time{}, true)
 	for {
 		g, ok, err := next()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
-			break
+			return t.facets(), nil
 		}
-		for seg+1 < len(sc.starts) && g >= sc.starts[seg+1] {
-			seg++
-		}
-		for seg > 0 && g < sc.starts[seg] { // not expected: hits come in order
-			seg--
-		}
-		c, d := sc.segs[seg], g-sc.starts[seg]
-		failed, failedAt := 0, -1
-		for i := range n {
-			if chosen[i] == nil {
-				continue
-			}
-			pass[i] = false
-			for _, o := range c.ord[i][c.off[i][d]:c.off[i][d+1]] {
-				if chosen[i][o] {
-					pass[i] = true
-					break
-				}
-			}
-			if !pass[i] {
-				failed++
-				failedAt = i
-			}
-		}
-		if failed > 1 {
+		t.add(g)
+	}
+}
+
+// facetTally decides hit by hit, from the columns, whether a hit is in the
+// date range and has a chosen value of every filtered facet, and counts
+// each facet over the hits that pass every filter but its own
+// (disjunctive faceting, as countFacets describes).
+type facetTally struct {
+	sc       *snapColumns
+	chosen   [][]bool // per facet, per value number: chosen; nil: facet not filtered
+	counts   [][]int  // per facet, per value number; nil: not counting
+	pass     []bool
+	from, to int64 // meeting date range in Unix nanoseconds, inclusive
+	seg      int
+}
+
+func (sc *snapColumns) newFacetTally(f Filters, from, to time.Time, count bool) *facetTally {
+	n := len(facets)
+	t := &facetTally{sc: sc, chosen: make([][]bool, n), pass: make([]bool, n), from: math.MinInt64, to: math.MaxInt64}
+	if !from.IsZero() {
+		t.from = from.UnixNano()
+	}
+	if !to.IsZero() {
+		t.to = to.UnixNano()
+	}
+	for i, fc := range facets {
+		vs := fc.chosen(f)
+		if len(vs) == 0 {
 			continue
 		}
-		for i := range n {
-			if failed == 0 || failedAt == i {
-				for _, o := range c.ord[i][c.off[i][d]:c.off[i][d+1]] {
-					counts[i][o]++
+		t.chosen[i] = make([]bool, len(sc.names[i]))
+		for _, v := range vs {
+			for o, name := range sc.names[i] {
+				if name == v {
+					t.chosen[i][o] = true
 				}
 			}
 		}
 	}
-	out := make(map[string][]FacetValue, n)
+	if count {
+		t.counts = make([][]int, n)
+		for i := range t.counts {
+			t.counts[i] = make([]int, len(sc.names[i]))
+		}
+	}
+	return t
+}
+
+// add takes the hit with global number g (hits come in ascending order)
+// and reports whether it passes the date range and every filter.
+func (t *facetTally) add(g uint64) bool {
+	sc := t.sc
+	for t.seg+1 < len(sc.starts) && g >= sc.starts[t.seg+1] {
+		t.seg++
+	}
+	for t.seg > 0 && g < sc.starts[t.seg] { // not expected: hits come in order
+		t.seg--
+	}
+	c, d := sc.segs[t.seg], g-sc.starts[t.seg]
+	if day := c.date[d]; day < t.from || day > t.to {
+		return false
+	}
+	failed, failedAt := 0, -1
+	for i, chosen := range t.chosen {
+		if chosen == nil {
+			continue
+		}
+		t.pass[i] = false
+		for _, o := range c.ord[i][c.off[i][d]:c.off[i][d+1]] {
+			if chosen[o] {
+				t.pass[i] = true
+				break
+			}
+		}
+		if !t.pass[i] {
+			failed++
+			failedAt = i
+		}
+	}
+	if failed > 1 || t.counts == nil {
+		return failed == 0
+	}
+	for i := range t.counts {
+		if failed == 0 || failedAt == i {
+			for _, o := range c.ord[i][c.off[i][d]:c.off[i][d+1]] {
+				t.counts[i][o]++
+			}
+		}
+	}
+	return failed == 0
+}
+
+// facets are the counts, each facet's top values in its order.
+func (t *facetTally) facets() map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(facets))
 	for i, fc := range facets {
 		vs := []FacetValue{}
-		for o, k := range counts[i] {
+		for o, k := range t.counts[i] {
 			if k > 0 {
-				vs = append(vs, FacetValue{Value: sc.names[i][o], Count: k})
+				vs = append(vs, FacetValue{Value: t.sc.names[i][o], Count: k})
 			}
 		}
 		out[fc.name] = topValues(fc, vs)
 	}
-	return out, nil
+	return out
 }

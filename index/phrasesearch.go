@@ -51,7 +51,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	if !ok || opts.Explain || bm25(ctx) || synonymsIn(ctx) {
 		return searcher.NewPhraseSearcher(ctx, r, q.terms, 0, false, q.field, q.boost, opts)
 	}
-	return newPhraseSearcher(snap, q, opts)
+	return newPhraseSearcher(snap, q, opts, onlyDocs(ctx))
 }
 
 // bm25 reports whether the index scores with BM25, which this searcher
@@ -92,6 +92,11 @@ type phraseSearcher struct {
 	boost   float64
 	words   wordsByCount // rarest first
 	score   bool
+	// locations: the hits carry the phrase's term locations (bleve's
+	// phrase searcher always gives them; a search that does not ask for
+	// them, the first pass of onepass.go, needs none).
+	locations bool
+	only      []uint64 // when not nil, the only documents wanted (docnums.go)
 	segs    []*scorch.SegmentSnapshot
 	starts  []uint64 // global number of each segment's first document
 	seg     int      // next segment to read
@@ -118,8 +123,8 @@ type candidate struct {
 	at  []int // per word, the index of its location in locs
 }
 
-func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions) (search.Searcher, error) {
-	s := &phraseSearcher{snap: snap, field: q.field, boost: q.boost, score: opts.Score != "none"}
+func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions, only []uint64) (search.Searcher, error) {
+	s := &phraseSearcher{snap: snap, field: q.field, boost: q.boost, score: opts.Score != "none", locations: opts.IncludeTermVectors, only: only}
 	// bleve skips leading empty positions and counts the others.
 	first := 0
 	for first < len(q.terms) && q.terms[first] == "" {
@@ -262,6 +267,9 @@ func (s *phraseSearcher) readSegment(i int) error {
 		}
 		if cands == nil {
 			cands = bm.Clone()
+			if s.only != nil {
+				cands.And(s.onlyIn(i))
+			}
 		} else {
 			cands.And(bm)
 		}
@@ -289,6 +297,21 @@ func (s *phraseSearcher) readSegment(i int) error {
 		}
 	}
 	return nil
+}
+
+// onlyIn is the wanted documents of segment i, by local number.
+func (s *phraseSearcher) onlyIn(i int) *roaring.Bitmap {
+	bm := roaring.New()
+	end := uint64(math.MaxUint64)
+	if i+1 < len(s.starts) {
+		end = s.starts[i+1]
+	}
+	for _, d := range s.only {
+		if d >= s.starts[i] && d < end {
+			bm.Add(uint32(d - s.starts[i]))
+		}
+	}
+	return bm
 }
 
 // bitmapOf is the items a posting list holds, without its deleted ones.
@@ -384,6 +407,9 @@ func (s *phraseSearcher) match(doc uint64) phraseMatch {
 			}
 			m.score += sc
 		}
+	}
+	if !s.locations {
+		return m
 	}
 	order := make([]int, len(s.words)) // words by offset
 	for j := range order {

@@ -144,10 +144,17 @@ func (ix *Index) forgiveTypos(ctx context.Context, r Request, res *Result) (*Res
 // word to the index's words near it.
 func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]string) (*Result, error) {
 	start := time.Now()
-	base, err := ix.baseQuery(r, fuzzy)
+	text, err := ix.textQuery(r, fuzzy)
 	if err != nil {
 		return nil, err
 	}
+	if res, ok, err := ix.onePass(ctx, r, text); err != nil || ok {
+		if res != nil {
+			res.TookMS = float64(time.Since(start).Microseconds()) / 1000
+		}
+		return res, err
+	}
+	base := withDateRange(r, text)
 	filters := filterQueries(r.Filters)
 	req := bleve.NewSearchRequestOptions(withFilters(base, filters, ""), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = append(hitFields[:len(hitFields):len(hitFields)], fieldPos)
@@ -192,18 +199,30 @@ func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]strin
 // baseQuery is the typed query and the date range: what every facet is
 // counted over before filters.
 func (ix *Index) baseQuery(r Request, fuzzy ...map[string][]string) (query.Query, error) {
+	var near map[string][]string
+	if len(fuzzy) > 0 {
+		near = fuzzy[0]
+	}
+	text, err := ix.textQuery(r, near)
+	if err != nil {
+		return nil, err
+	}
+	return withDateRange(r, text), nil
+}
+
+// textQuery is the typed query; fuzzy, when not nil, widens each word to
+// the index's words near it.
+func (ix *Index) textQuery(r Request, fuzzy map[string][]string) (query.Query, error) {
 	pq, err := parseQuery(r.Query)
 	if err != nil {
 		return nil, err
 	}
-	c := compiler{prof: ix.prof, analyzer: ix.bleve.Mapping().AnalyzerNamed(ix.prof.analyzer)}
-	if len(fuzzy) > 0 {
-		c.fuzzy = fuzzy[0]
-	}
-	text, err := c.compile(pq)
-	if err != nil {
-		return nil, err
-	}
+	c := compiler{prof: ix.prof, analyzer: ix.bleve.Mapping().AnalyzerNamed(ix.prof.analyzer), fuzzy: fuzzy}
+	return c.compile(pq)
+}
+
+// withDateRange is text within the request's date range, and items only.
+func withDateRange(r Request, text query.Query) query.Query {
 	qs := []query.Query{text}
 	if !r.From.IsZero() || !r.To.IsZero() {
 		qs = append(qs, dateRange(r.From, r.To))
@@ -212,7 +231,7 @@ func (ix *Index) baseQuery(r Request, fuzzy ...map[string][]string) (query.Query
 	if !itemsOnly(q) {
 		q.AddQuery(typeQuery(typeItem))
 	}
-	return q, nil
+	return q
 }
 
 // normalise fills defaults and refuses what cannot be served.

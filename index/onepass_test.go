@@ -1,0 +1,170 @@
+package index
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"motesarkiv/ingest"
+)
+
+// TestOnePassAgreesWithBleve compares the one-pass search with the
+// bleve search it replaces on an index of several segments with deleted
+// documents: without filters the same hits in the same order with the
+// same scores; with filters and date ranges the same total and the same
+// hits, in the order they have without the filters (filters no longer
+// add to scores); the same facets (TestCountFacetsAgreesWithBleve checks
+// those against bleve's own counting).
+func TestOnePassAgreesWithBleve(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ms := benchMeetings(t)
+	for _, f := range []string{"kf-2023-02-23.txt", "kf-2023-10-12.txt", "kf-2024-09-12.txt", "kf-2026-02-26.txt"} {
+		m, err := ingest.ReadFile(filepath.Join("..", "testdata", f), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	for _, part := range [][]*ingest.Meeting{ms[:30], ms[30:55], ms[55:]} {
+		if _, err := ix.PutAll(part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changed := *ms[3]
+	changed.Source.SHA256 += "-changed"
+	changed.Items = changed.Items[2:]
+	if _, err := ix.Put(&changed); err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	both := func(r Request) (one, old *Result) {
+		t.Helper()
+		var err error
+		if one, err = ix.Search(t.Context(), r); err != nil {
+			t.Fatal(err)
+		}
+		useOnePass = false
+		defer func() { useOnePass = true }()
+		if old, err = ix.Search(t.Context(), r); err != nil {
+			t.Fatal(err)
+		}
+		return one, old
+	}
+	queries := []string{"vård", `"God och Nära vård"`, "hemsjukvård avtal", "kommun -vård", "budget OR avtal", "titel:vård", "talare:schmitt"}
+	compared := 0
+	for _, q := range queries {
+		for _, page := range []int{1, 2} {
+			r := Request{Query: q, Size: 7, Page: page}
+			one, old := both(r)
+			if one.Total != old.Total || !slices.Equal(keys(one), keys(old)) || !slices.Equal(scores(one), scores(old)) {
+				t.Errorf("%q page %d:\n one pass %d %v %v\n bleve    %d %v %v", q, page, one.Total, keys(one), scores(one), old.Total, keys(old), scores(old))
+			}
+			if fmt.Sprint(one.Hits) != fmt.Sprint(old.Hits) {
+				t.Errorf("%q page %d: hits differ (fields or highlights):\n%v\n%v", q, page, one.Hits, old.Hits)
+			}
+			compared += len(one.Hits)
+		}
+		_, allScore := everyKey(t, ix, Request{Query: q})
+		for _, r := range []Request{
+			{Query: q, From: day("2000-01-01"), To: day("2015-12-31")},
+			{Query: q, From: day("2023-10-26"), To: day("2023-10-26")},
+			{Query: q, Filters: Filters{Kind: []string{"Information"}}},
+			{Query: q, From: day("1995-01-01"), Filters: Filters{Kind: []string{"Information", "Beslut"}, Organ: []string{"Välfärdsrådet"}}},
+			{Query: q, Filters: Filters{Year: []string{"2023", "2026", "2001"}, Decision: []string{"true"}}},
+			{Query: q, Filters: Filters{Dnr: []string{"HSN 2026/371"}}},
+		} {
+			one, old := both(r)
+			if one.Total != old.Total {
+				t.Errorf("%q %+v: total %d, bleve %d", q, r, one.Total, old.Total)
+			}
+			if fmt.Sprint(one.Facets) != fmt.Sprint(old.Facets) {
+				t.Errorf("%q %+v: facets differ:\n%v\n%v", q, r, one.Facets, old.Facets)
+			}
+			got, gotScore := everyKey(t, ix, r)
+			fuzzy := map[string]bool{}
+			if res, _ := ix.Search(t.Context(), r); res != nil && res.Fuzzy {
+				for _, k := range got {
+					fuzzy[k] = true
+				}
+			}
+			useOnePass = false
+			want, _ := everyKey(t, ix, r)
+			useOnePass = true
+			if !sameSet(got, want) {
+				t.Errorf("%q %+v:\n one pass %v\n bleve    %v", q, r, got, want)
+			}
+			// filters narrow without scoring: each hit keeps its
+			// unfiltered score, and scores fall down the list
+			for i, k := range got {
+				if fuzzy[k] {
+					break // the fuzzy fallback: no unfiltered counterpart
+				}
+				if gotScore[k] != allScore[k] {
+					t.Errorf("%q %+v: %s scores %v, unfiltered %v", q, r, k, gotScore[k], allScore[k])
+				}
+				if i > 0 && gotScore[k] > gotScore[got[i-1]] {
+					t.Errorf("%q %+v: %s (%v) after %s (%v)", q, r, k, gotScore[k], got[i-1], gotScore[got[i-1]])
+				}
+			}
+			compared += len(got)
+		}
+	}
+	if compared < 300 {
+		t.Fatalf("only %d hits compared", compared)
+	}
+}
+
+// everyKey pages through every hit of r, with their scores.
+func everyKey(t *testing.T, ix *Index, r Request) ([]string, map[string]float64) {
+	t.Helper()
+	var out []string
+	score := map[string]float64{}
+	for r.Page, r.Size, r.SkipFacets = 1, MaxSize, true; ; r.Page++ {
+		res, err := ix.Search(t.Context(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, keys(res)...)
+		for _, h := range res.Hits {
+			score[h.MeetingID+"/"+h.Item] = h.Score
+		}
+		if len(res.Hits) < MaxSize {
+			return out, score
+		}
+	}
+}
+
+func keys(r *Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.MeetingID+"/"+h.Item)
+	}
+	return out
+}
+
+func scores(r *Result) []float64 {
+	var out []float64
+	for _, h := range r.Hits {
+		out = append(out, h.Score)
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
