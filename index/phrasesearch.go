@@ -87,21 +87,21 @@ func (w wordsByCount) Less(i, j int) bool { return w[i].count < w[j].count }
 func (w wordsByCount) Swap(i, j int)      { w[i], w[j] = w[j], w[i] }
 
 type phraseSearcher struct {
-	snap    *scorch.IndexSnapshot
-	field   string
-	boost   float64
-	words   wordsByCount // rarest first
-	score   bool
+	snap  *scorch.IndexSnapshot
+	field string
+	boost float64
+	words wordsByCount // rarest first
+	score bool
 	// locations: the hits carry the phrase's term locations (bleve's
 	// phrase searcher always gives them; a search that does not ask for
 	// them, the first pass of onepass.go, needs none).
 	locations bool
 	only      []uint64 // when not nil, the only documents wanted (docnums.go)
-	segs    []*scorch.SegmentSnapshot
-	starts  []uint64 // global number of each segment's first document
-	seg     int      // next segment to read
-	matches []phraseMatch
-	next    int // next of matches to return
+	segs      []*scorch.SegmentSnapshot
+	starts    []uint64 // global number of each segment's first document
+	seg       int      // next segment to read
+	matches   []phraseMatch
+	next      int // next of matches to return
 	// scratch, kept between items
 	freq  []uint64
 	norm  []float64
