@@ -31,13 +31,14 @@ import (
 // JSON the harness's table reads.
 func peerCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) < 2 {
-		return errors.New("peer: usage: motesarkiv-bench peer CORPUS.jsonl RESULT.json [--reps R] [--harness DIR] [--workdir DIR]")
+		return errors.New("peer: usage: motesarkiv-bench peer CORPUS.jsonl RESULT.json [--reps R] [--harness DIR] [--workdir DIR [--reuse]]")
 	}
 	corpus, result := args[0], args[1]
 	fs := flag.NewFlagSet("peer", flag.ContinueOnError)
 	reps := fs.Int("reps", 10, "timed runs of each query")
 	harness := fs.String("harness", "../shared/peers", "the harness folder (for lib/bench.py)")
 	work := fs.String("workdir", "", "index folder's parent (default: a temporary folder, removed afterwards)")
+	reuse := fs.Bool("reuse", false, "with -workdir: search the index built there by an earlier run instead of building it again")
 	if err := parseFlags(fs, args[2:], stdout); err != nil {
 		return err
 	}
@@ -53,12 +54,18 @@ func peerCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		defer os.RemoveAll(dir)
 	}
 	indexDir := filepath.Join(dir, "index")
-	_ = os.RemoveAll(indexDir)
 	start := time.Now()
-	// The harness's generator gives two meetings of one organ on one day,
-	// which our ids (organ and date) would make one meeting: here a
-	// meeting is named by its file ("M0000046"), as the harness names it.
-	ix, err := buildIndex(ctx, indexDir, filepath.Join(filepath.Dir(corpus), "raw"), true)
+	var ix *index.Index
+	if *reuse && *work != "" {
+		ix, err = index.Open(indexDir)
+	} else {
+		_ = os.RemoveAll(indexDir)
+		// The harness's generator gives two meetings of one organ on one
+		// day, which our ids (organ and date) would make one meeting: here
+		// a meeting is named by its file ("M0000046"), as the harness
+		// names it.
+		ix, err = buildIndex(ctx, indexDir, filepath.Join(filepath.Dir(corpus), "raw"), true)
+	}
 	if err != nil {
 		return err
 	}
