@@ -47,8 +47,15 @@ func (c compiler) compile(pq parsedQuery) (query.Query, error) {
 			not = append(not, q)
 		}
 	}
-	if len(must) == 0 && len(not) == 0 {
+	switch {
+	case len(must) == 0 && len(not) == 0:
 		return bleve.NewMatchAllQuery(), nil
+	case len(not) == 0:
+		// Without exclusions the boolean and a conjunction of one are
+		// layers every hit passes through, each with its own bookkeeping
+		// per hit, and they change no score: a searcher's score is its
+		// children's, normalised by the same total weight at every level.
+		return conjunction(must), nil
 	}
 	b := bleve.NewBooleanQuery()
 	if len(must) == 0 {
@@ -222,6 +229,13 @@ func termIn(term, field string) *query.TermQuery {
 	q := bleve.NewTermQuery(term)
 	q.SetField(field)
 	return q
+}
+
+func conjunction(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewConjunctionQuery(qs...)
 }
 
 func disjunction(qs []query.Query) query.Query {
