@@ -74,7 +74,8 @@ type phraseWord struct {
 	offset uint64 // position relative to the phrase's first word
 	count  uint64 // items holding it, over the snapshot (idf)
 	idf    float64
-	weight float64 // boost·idf·queryNorm, as bleve's TermQueryScorer
+	weight float64                // boost·idf·queryNorm, as bleve's TermQueryScorer
+	pls    []segment.PostingsList // per segment; nil where the term is not
 }
 
 // wordsByCount orders words as bleve's conjunction orders its searchers (by
@@ -146,7 +147,8 @@ func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.S
 		start += ss.Segment().Count()
 	}
 	for _, w := range s.words {
-		for _, ss := range s.segs {
+		w.pls = make([]segment.PostingsList, len(s.segs))
+		for i, ss := range s.segs {
 			pl, err := postings(ss, q.field, w.term)
 			if err != nil {
 				return nil, err
@@ -154,6 +156,7 @@ func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.S
 			if pl != nil {
 				w.count += pl.Count()
 			}
+			w.pls[i] = pl
 		}
 		// bleve's TF-IDF idf (scorer.TermQueryScorer), to the bit.
 		w.idf = 1.0 + math.Log(float64(total)/float64(w.count+1.0))
@@ -250,14 +253,10 @@ func (s *phraseSearcher) readSegment(i int) error {
 	if len(s.words) == 0 {
 		return nil
 	}
-	ss := s.segs[i]
 	its := make([]segment.PostingsIterator, len(s.words))
 	var cands *roaring.Bitmap
 	for j, w := range s.words {
-		pl, err := postings(ss, s.field, w.term)
-		if err != nil {
-			return err
-		}
+		pl := w.pls[i]
 		if pl == nil || pl.Count() == 0 {
 			return nil
 		}
