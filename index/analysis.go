@@ -17,7 +17,8 @@ import (
 //
 // Our chain, for every text field:
 //
-//	unicode words -> lower case -> exact copies (phrase.go) -> Swedish stop
+//	unicode words -> lower case -> exact copies and common-word pairs
+//	(phrase.go) -> Swedish stop
 //	words -> compound parts (decompound.go) -> stems (stem.go)
 //
 // swedishSnowball is the same chain with Snowball's stemmer; it exists so
@@ -25,7 +26,7 @@ import (
 const (
 	swedishAnalyzer = "motesarkiv_sv"
 	swedishSnowball = "motesarkiv_sv_snowball"
-	AnalysisVersion = "sv-2"
+	AnalysisVersion = "sv-3"
 )
 
 func swedishChain(stem func(string) string) registry.AnalyzerConstructor {

@@ -161,7 +161,7 @@ func stockQuery(t term, field string, boost float64) query.Query {
 
 // exactPhrase matches the words as written (phrase.go).
 func exactPhrase(text, field string) query.Query {
-	terms := exactTerms(text)
+	terms := phraseTerms(text)
 	if len(terms) == 0 {
 		return nil
 	}

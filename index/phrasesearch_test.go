@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -137,4 +139,57 @@ func everyHit(t *testing.T, ix *Index, q query.Query) []phraseHit {
 
 func locString(field, term string, l *search.Location) string {
 	return fmt.Sprintf("%s:%s@%d[%d:%d]%v", field, term, l.Pos, l.Start, l.End, l.ArrayPositions)
+}
+
+// TestPairsFindWhatWordsFind: a phrase searched by its common-word pairs
+// finds the items and marks the text that the same phrase searched word
+// by word does.
+func TestPairsFindWhatWordsFind(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ms := benchMeetings(t)[:6]
+	for _, f := range []string{"kf-2023-02-23.txt", "kf-2024-09-12.txt"} {
+		m, err := ingest.ReadFile(filepath.Join("..", "testdata", f), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	if _, err := ix.PutAll(ms); err != nil {
+		t.Fatal(err)
+	}
+	hits := 0
+	for _, p := range []string{"God och Nära vård", "vård och omsorg", "och att", "det är", "kommunfullmäktige beslutar att", "hälso- och sjukvård", "i Dalarna", "vård och och"} {
+		pairs, words := phraseTerms(p), exactTerms(p)
+		if p == "God och Nära vård" && slices.Equal(pairs, words) {
+			t.Fatalf("%q: no pair in %v", p, pairs)
+		}
+		for _, f := range textFields {
+			got := spans(everyHit(t, ix, newPhraseQuery(pairs, f.name)))
+			want := spans(everyHit(t, ix, bleve.NewPhraseQuery(words, f.name)))
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%q in %s: by pairs %v\nby words %v", p, f.name, got, want)
+			}
+			hits += len(want)
+		}
+	}
+	if hits < 50 {
+		t.Fatalf("only %d hits: the comparison says little", hits)
+	}
+}
+
+// spans are each hit's marked text, without the terms that marked it.
+func spans(hs []phraseHit) map[string][]string {
+	out := map[string][]string{}
+	for _, h := range hs {
+		for _, l := range h.Locs {
+			_, rest, _ := strings.Cut(l, "@")
+			out[h.ID] = append(out[h.ID], rest)
+		}
+		sort.Strings(out[h.ID])
+	}
+	return out
 }
