@@ -98,7 +98,28 @@ func (c compiler) termQuery(t term) (query.Query, error) {
 	if len(qs) == 0 {
 		return nil, nil
 	}
+	if ft := sameTermInFields(qs); ft != nil {
+		return ft, nil
+	}
 	return disjunction(qs), nil
+}
+
+// sameTermInFields is qs as one fieldsTermQuery (termsearch.go) when qs
+// are term queries for one term in two or more fields; nil otherwise.
+func sameTermInFields(qs []query.Query) *fieldsTermQuery {
+	if len(qs) < 2 {
+		return nil
+	}
+	ft := &fieldsTermQuery{}
+	for _, q := range qs {
+		t, ok := q.(*query.TermQuery)
+		if !ok || (ft.term != "" && t.Term != ft.term) {
+			return nil
+		}
+		ft.term = t.Term
+		ft.fields = append(ft.fields, textFieldBoost{t.Field(), t.Boost()})
+	}
+	return ft
 }
 
 // alternatives is a term the synonyms widened: any of its forms.

@@ -2,12 +2,10 @@ package index
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
-	"motesarkiv/ingest"
 )
 
 // TestOnePassAgreesWithBleve compares the one-pass search with the
@@ -18,30 +16,7 @@ import (
 // add to scores); the same facets (TestCountFacetsAgreesWithBleve checks
 // those against bleve's own counting).
 func TestOnePassAgreesWithBleve(t *testing.T) {
-	ix, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	ms := benchMeetings(t)
-	for _, f := range []string{"kf-2023-02-23.txt", "kf-2023-10-12.txt", "kf-2024-09-12.txt", "kf-2026-02-26.txt"} {
-		m, err := ingest.ReadFile(filepath.Join("..", "testdata", f), ingest.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ms = append(ms, m)
-	}
-	for _, part := range [][]*ingest.Meeting{ms[:30], ms[30:55], ms[55:]} {
-		if _, err := ix.PutAll(part); err != nil {
-			t.Fatal(err)
-		}
-	}
-	changed := *ms[3]
-	changed.Source.SHA256 += "-changed"
-	changed.Items = changed.Items[2:]
-	if _, err := ix.Put(&changed); err != nil {
-		t.Fatal(err)
-	}
+	ix := mixedIndex(t)
 	day := func(s string) time.Time {
 		d, err := time.Parse(time.DateOnly, s)
 		if err != nil {

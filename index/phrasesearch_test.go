@@ -22,30 +22,7 @@ import (
 // conjunctions the compiler builds (which call Advance), on an index of
 // several segments with deleted documents.
 func TestPhraseSearcherAgreesWithBleve(t *testing.T) {
-	ix, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	ms := benchMeetings(t)
-	for _, f := range []string{"kf-2023-02-23.txt", "kf-2023-10-12.txt", "kf-2024-09-12.txt", "kf-2026-02-26.txt"} {
-		m, err := ingest.ReadFile(filepath.Join("..", "testdata", f), ingest.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ms = append(ms, m)
-	}
-	for _, part := range [][]*ingest.Meeting{ms[:30], ms[30:55], ms[55:]} {
-		if _, err := ix.PutAll(part); err != nil {
-			t.Fatal(err)
-		}
-	}
-	changed := *ms[3]
-	changed.Source.SHA256 += "-changed"
-	changed.Items = changed.Items[2:]
-	if out, err := ix.Put(&changed); err != nil || out != Replaced {
-		t.Fatalf("Put = %v, %v", out, err)
-	}
+	ix := mixedIndex(t)
 
 	phrases := [][]string{
 		exactTerms("God och Nära vård"),
@@ -103,6 +80,38 @@ func TestPhraseSearcherAgreesWithBleve(t *testing.T) {
 	if hitsTotal < 100 {
 		t.Fatalf("only %d hits over all cases: the comparison says little", hitsTotal)
 	}
+}
+
+// mixedIndex is the seeds' 80 copies and four Göteborg protocols in
+// three batches, with a meeting replaced: several segments and deleted
+// documents.
+func mixedIndex(t *testing.T) *Index {
+	t.Helper()
+	ix, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	ms := benchMeetings(t)
+	for _, f := range []string{"kf-2023-02-23.txt", "kf-2023-10-12.txt", "kf-2024-09-12.txt", "kf-2026-02-26.txt"} {
+		m, err := ingest.ReadFile(filepath.Join("..", "testdata", f), ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	for _, part := range [][]*ingest.Meeting{ms[:30], ms[30:55], ms[55:]} {
+		if _, err := ix.PutAll(part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changed := *ms[3]
+	changed.Source.SHA256 += "-changed"
+	changed.Items = changed.Items[2:]
+	if out, err := ix.Put(&changed); err != nil || out != Replaced {
+		t.Fatalf("Put = %v, %v", out, err)
+	}
+	return ix
 }
 
 type phraseHit struct {

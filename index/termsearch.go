@@ -1,0 +1,273 @@
+package index
+
+import (
+	"context"
+	"math"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// fieldsTermQuery is one term in several fields, each with its boost:
+// what a plain word compiles to (compile.go). It gives what bleve's
+// disjunction of one term query per field gives, hits, scores (to the
+// bit) and locations, by a cheaper road: bleve makes a DocumentMatch
+// per field per hit, compares document ids as byte strings to merge the
+// fields and converts every posting into a TermFieldDoc; here each
+// segment's postings of the fields are merged by number and scored in
+// one step. A word in a quarter of the archive is most of the work of a
+// broad search.
+type fieldsTermQuery struct {
+	term   string
+	fields []textFieldBoost
+}
+
+func (q *fieldsTermQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || opts.Explain || opts.Score == "none" || bm25(ctx) || synonymsIn(ctx) {
+		return q.bleveQuery().Searcher(ctx, r, m, opts)
+	}
+	return newFieldsTermSearcher(snap, q, opts)
+}
+
+// bleveQuery is the same search as bleve's own queries.
+func (q *fieldsTermQuery) bleveQuery() query.Query {
+	qs := make([]query.Query, len(q.fields))
+	for i, f := range q.fields {
+		t := termIn(q.term, f.name)
+		t.SetBoost(f.boost)
+		qs[i] = t
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// termField is the term in one field, with what scoring needs.
+type termField struct {
+	name   string
+	boost  float64
+	count  uint64 // items with the term in this field, over the snapshot
+	idf    float64
+	weight float64 // boost·idf·queryNorm
+	pls    []segment.PostingsList
+	it     segment.PostingsIterator // in the current segment
+	cur    segment.Posting          // its current posting; nil: none left
+}
+
+// fieldsByCount orders the fields as bleve's disjunction orders its
+// searchers, so that scores are summed in bleve's order.
+type fieldsByCount []*termField
+
+func (f fieldsByCount) Len() int           { return len(f) }
+func (f fieldsByCount) Less(i, j int) bool { return f[i].count < f[j].count }
+func (f fieldsByCount) Swap(i, j int)      { f[i], f[j] = f[j], f[i] }
+
+type fieldsTermSearcher struct {
+	term   string
+	fields fieldsByCount
+	locs   bool
+	segs   []*scorch.SegmentSnapshot
+	starts []uint64
+	seg    int // current segment; len(segs) at the end
+	opened bool
+}
+
+func newFieldsTermSearcher(snap *scorch.IndexSnapshot, q *fieldsTermQuery, opts search.SearcherOptions) (search.Searcher, error) {
+	s := &fieldsTermSearcher{term: q.term, locs: opts.IncludeTermVectors}
+	total, err := snap.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	var start uint64
+	for _, ss := range snap.Segments() {
+		s.segs = append(s.segs, ss)
+		s.starts = append(s.starts, start)
+		start += ss.Segment().Count()
+	}
+	for _, f := range q.fields {
+		tf := &termField{name: f.name, boost: f.boost, pls: make([]segment.PostingsList, len(s.segs))}
+		for i, ss := range s.segs {
+			pl, err := postings(ss, f.name, []byte(q.term))
+			if err != nil {
+				return nil, err
+			}
+			if pl != nil {
+				tf.count += pl.Count()
+			}
+			tf.pls[i] = pl
+		}
+		// bleve's TF-IDF idf (scorer.TermQueryScorer), to the bit.
+		tf.idf = 1.0 + math.Log(float64(total)/float64(tf.count+1.0))
+		s.fields = append(s.fields, tf)
+	}
+	sort.Sort(s.fields)
+	s.SetQueryNorm(1.0 / math.Sqrt(s.Weight()))
+	return s, nil
+}
+
+func (s *fieldsTermSearcher) Weight() float64 {
+	var sum float64
+	for _, f := range s.fields {
+		x := f.boost * f.idf
+		sum += x * x
+	}
+	return sum
+}
+
+func (s *fieldsTermSearcher) SetQueryNorm(qnorm float64) {
+	for _, f := range s.fields {
+		f.weight = f.boost * f.idf * qnorm
+	}
+}
+
+func (s *fieldsTermSearcher) Count() uint64 {
+	var sum uint64
+	for _, f := range s.fields {
+		sum += f.count
+	}
+	return sum
+}
+
+func (s *fieldsTermSearcher) Min() int                   { return 0 }
+func (s *fieldsTermSearcher) Size() int                  { return 256 }
+func (s *fieldsTermSearcher) DocumentMatchPoolSize() int { return len(s.fields) + 1 }
+func (s *fieldsTermSearcher) Close() error               { return nil }
+
+// openSegment positions every field's iterator on its first posting in
+// segment i at or after local number from.
+func (s *fieldsTermSearcher) openSegment(i int, from uint64) error {
+	for _, f := range s.fields {
+		f.it, f.cur = nil, nil
+		if pl := f.pls[i]; pl != nil && pl.Count() > 0 {
+			f.it = pl.Iterator(true, true, s.locs, nil)
+			p, err := f.it.Advance(from)
+			if err != nil {
+				return err
+			}
+			f.cur = p
+		}
+	}
+	return nil
+}
+
+func (s *fieldsTermSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if !s.opened {
+		s.opened = true
+		if len(s.segs) == 0 {
+			return nil, nil
+		}
+		if err := s.openSegment(0, 0); err != nil {
+			return nil, err
+		}
+	}
+	return s.next(ctx)
+}
+
+// next is the hit at the fields' smallest current posting, moving past
+// it, through the segments in order.
+func (s *fieldsTermSearcher) next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	for s.seg < len(s.segs) {
+		least := uint64(math.MaxUint64)
+		for _, f := range s.fields {
+			if f.cur != nil && f.cur.Number() < least {
+				least = f.cur.Number()
+			}
+		}
+		if least != math.MaxUint64 {
+			return s.hit(ctx, least)
+		}
+		s.seg++
+		if s.seg < len(s.segs) {
+			if err := s.openSegment(s.seg, 0); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return nil, nil
+}
+
+// hit scores local document d of the current segment as bleve's
+// disjunction of term searchers does, and moves its fields on.
+func (s *fieldsTermSearcher) hit(ctx *search.SearchContext, d uint64) (*search.DocumentMatch, error) {
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, s.starts[s.seg]+d)
+	var sum float64
+	matched := 0
+	for _, f := range s.fields {
+		p := f.cur
+		if p == nil || p.Number() != d {
+			continue
+		}
+		matched++
+		freq := p.Frequency()
+		var tf float64
+		if freq < scorer.MaxSqrtCache {
+			tf = scorer.SqrtCache[int(freq)]
+		} else {
+			tf = math.Sqrt(float64(freq))
+		}
+		sc := tf * p.Norm() * f.idf
+		if f.weight != 1.0 {
+			sc *= f.weight
+		}
+		sum += sc
+		if s.locs {
+			for _, l := range p.Locations() {
+				var ap search.ArrayPositions
+				if a := l.ArrayPositions(); len(a) > 0 {
+					ap = append(ap, a...)
+				}
+				dm.FieldTermLocations = append(dm.FieldTermLocations, search.FieldTermLocation{
+					Field: l.Field(), Term: s.term,
+					Location: search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End(), ArrayPositions: ap},
+				})
+			}
+		}
+		next, err := f.it.Next()
+		if err != nil {
+			return nil, err
+		}
+		f.cur = next
+	}
+	dm.Score = sum * (float64(matched) / float64(len(s.fields)))
+	return dm, nil
+}
+
+func (s *fieldsTermSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	n := id.Value()
+	seg := s.seg
+	for seg+1 < len(s.segs) && s.starts[seg+1] <= n {
+		seg++
+	}
+	if !s.opened || seg != s.seg {
+		s.opened, s.seg = true, seg
+		if seg >= len(s.segs) {
+			return nil, nil
+		}
+		if err := s.openSegment(seg, 0); err != nil {
+			return nil, err
+		}
+	}
+	if s.seg >= len(s.segs) {
+		return nil, nil
+	}
+	if n >= s.starts[s.seg] {
+		local := n - s.starts[s.seg]
+		for _, f := range s.fields {
+			if f.cur != nil && f.cur.Number() < local {
+				p, err := f.it.Advance(local)
+				if err != nil {
+					return nil, err
+				}
+				f.cur = p
+			}
+		}
+	}
+	return s.next(ctx)
+}
