@@ -5,7 +5,6 @@ import (
 	"slices"
 	"testing"
 	"time"
-
 )
 
 // TestOnePassAgreesWithBleve compares the one-pass search with the

@@ -29,9 +29,11 @@ func TestFieldsTermSearcherAgreesWithBleve(t *testing.T) {
 		"two":         {{fieldBody, 1}, {fieldTitle, 3}},
 	}
 	shapes := map[string]func(q query.Query) query.Query{
-		"alone":           func(q query.Query) query.Query { return q },
-		"and a word":      func(q query.Query) query.Query { return bleve.NewConjunctionQuery(q, termIn("avtal", fieldBody)) },
-		"after a phrase":  func(q query.Query) query.Query { return bleve.NewConjunctionQuery(bleve.NewPhraseQuery([]string{"=nära", "=vård"}, fieldBody), q) },
+		"alone":      func(q query.Query) query.Query { return q },
+		"and a word": func(q query.Query) query.Query { return bleve.NewConjunctionQuery(q, termIn("avtal", fieldBody)) },
+		"after a phrase": func(q query.Query) query.Query {
+			return bleve.NewConjunctionQuery(bleve.NewPhraseQuery([]string{"=nära", "=vård"}, fieldBody), q)
+		},
 		"or another word": func(q query.Query) query.Query { return bleve.NewDisjunctionQuery(q, termIn("budget", fieldBody)) },
 	}
 	hits := 0
