@@ -84,7 +84,7 @@ func openProfile(dir string, p profile) (*Index, error) {
 		b.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return &Index{bleve: b, dir: dir, prof: p}, nil
+	return &Index{bleve: storedIndex{b}, dir: dir, prof: p}, nil // stored.go
 }
 
 func create(dir string, p profile) (bleve.Index, error) {

@@ -138,6 +138,7 @@ func (ix *Index) loadPage(ctx context.Context, reader index.IndexReader, text qu
 	if err != nil {
 		return nil, err
 	}
+	stored := newStoredReader(reader, wantedFields(req)) // stored.go
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+len(page), 0), IndexReader: reader}
 	byDoc := make(map[uint64]*search.DocumentMatch, len(page))
 	for {
@@ -152,7 +153,8 @@ func (ix *Index) loadPage(ctx context.Context, reader index.IndexReader, text qu
 			return nil, err
 		}
 		dm.Complete(nil)
-		if err, _ := bleve.LoadAndHighlightFields(dm, req, ix.bleve.Name(), reader, hl); err != nil {
+		stored.add(dm)
+		if err, _ := bleve.LoadAndHighlightFields(dm, req, ix.bleve.Name(), stored, hl); err != nil {
 			return nil, err
 		}
 		byDoc[dm.IndexInternalID.Value()] = dm
