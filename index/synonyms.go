@@ -83,8 +83,8 @@ func (c compiler) synonymAt(groups [][]term, i int) (int, term, bool) {
 		runs = append(runs, slices.Clone(stems))
 	}
 	for n := len(runs); n > 0; n-- {
-		for _, set := range synonymSets() {
-			if c.setHas(set, runs[n-1]) {
+		for k, set := range synonymSets() {
+			if c.setHas(k, runs[n-1]) {
 				return n, c.alternativesOf(set, groups[i][0].field), true
 			}
 		}
@@ -97,13 +97,35 @@ func plainWord(g []term) bool {
 	return len(g) == 1 && g[0].sub == nil && !g[0].phrase && !g[0].negate && g[0].field != fieldMeetingDate && len(g[0].alternatives) == 0
 }
 
-func (c compiler) setHas(set synonymSet, stems []string) bool {
-	for _, form := range set {
-		if slices.Equal(c.prof.stems(form), stems) {
+// setHas reports whether a form of synonym set k has the stems given.
+func (c compiler) setHas(k int, stems []string) bool {
+	for _, form := range c.prof.formStems()[k] {
+		if slices.Equal(form, stems) {
 			return true
 		}
 	}
 	return false
+}
+
+// formStemsCache holds formStems by profile name.
+var formStemsCache sync.Map
+
+// formStems are the stems of each form of each synonym set, by set and
+// form, analysed once per profile: analysing every form again for each
+// word of every query was a sixth of a search for a rare word.
+func (p profile) formStems() [][][]string {
+	if v, ok := formStemsCache.Load(p.name); ok {
+		return v.([][][]string)
+	}
+	sets := synonymSets()
+	out := make([][][]string, len(sets))
+	for k, set := range sets {
+		for _, form := range set {
+			out[k] = append(out[k], p.stems(form))
+		}
+	}
+	v, _ := formStemsCache.LoadOrStore(p.name, out)
+	return v.([][][]string)
 }
 
 func (c compiler) alternativesOf(set synonymSet, field string) term {
