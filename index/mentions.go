@@ -15,12 +15,16 @@ type Mention struct {
 	MeetingDate string `json:"meeting_date"`
 	Organ       string `json:"organ"`
 	Item        string `json:"item"`
-	Field       string `json:"field"`
-	Start       int    `json:"start"`
-	End         int    `json:"end"`
-	Before      string `json:"before"`
-	Match       string `json:"match"`
-	After       string `json:"after"`
+	// Title is the item's title, for the exports to show beside each
+	// mention without reading the meeting again; the JSON lines of
+	// `search --mentions --json` leave it out, as they always have.
+	Title  string `json:"-"`
+	Field  string `json:"field"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Before string `json:"before"`
+	Match  string `json:"match"`
+	After  string `json:"after"`
 }
 
 // mentionFields are the fields a mention is counted in, each once: a
@@ -56,7 +60,7 @@ func (ix *Index) Mentions(ctx context.Context, r Request, fn func(Mention) error
 
 func newMention(h Hit, fm FieldMatch, sp Span) Mention {
 	return Mention{
-		MeetingID: h.MeetingID, MeetingDate: h.MeetingDate, Organ: h.Organ, Item: h.Item,
+		MeetingID: h.MeetingID, MeetingDate: h.MeetingDate, Organ: h.Organ, Item: h.Item, Title: h.Title,
 		Field: fm.Field, Start: sp.Start, End: sp.End,
 		Before: tail(fm.Text[:sp.Start]), Match: oneLine(fm.Text[sp.Start:sp.End]), After: head(fm.Text[sp.End:]),
 	}
@@ -77,7 +81,51 @@ func joinAdjacent(text string, spans []Span) []Span {
 }
 
 // tail is the end of s, about contextRunes letters, from a word's start.
+// It decodes back from the end instead of making runes of all of s,
+// which is the whole text before the match (a long body, once per
+// mention).
 func tail(s string) string {
+	cut := len(s)
+	for n := 0; n < contextRunes && cut > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:cut])
+		if r == utf8.RuneError && size == 1 {
+			return tailRunes(s)
+		}
+		cut -= size
+	}
+	if cut > 0 {
+		s = s[cut:]
+		if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+			s = s[i:]
+		}
+	}
+	return oneLine(s)
+}
+
+// head is the start of s, about contextRunes letters, to a word's end;
+// like tail, it decodes no further than it keeps.
+func head(s string) string {
+	cut := 0
+	for n := 0; n < contextRunes && cut < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[cut:])
+		if r == utf8.RuneError && size == 1 {
+			return headRunes(s)
+		}
+		cut += size
+	}
+	if cut < len(s) {
+		s = s[:cut]
+		if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+			s = s[:i]
+		}
+	}
+	return oneLine(s)
+}
+
+// tailRunes and headRunes are tail and head as they were, for context
+// that is not valid UTF-8: converting to runes turns each bad byte into
+// U+FFFD, and such text keeps giving the context it always gave.
+func tailRunes(s string) string {
 	if utf8.RuneCountInString(s) > contextRunes {
 		r := []rune(s)
 		s = string(r[len(r)-contextRunes:])
@@ -88,8 +136,7 @@ func tail(s string) string {
 	return oneLine(s)
 }
 
-// head is the start of s, about contextRunes letters, to a word's end.
-func head(s string) string {
+func headRunes(s string) string {
 	if utf8.RuneCountInString(s) > contextRunes {
 		s = string([]rune(s)[:contextRunes])
 		if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
@@ -103,7 +150,8 @@ func head(s string) string {
 // keeping a space at either end so that the parts read as one line.
 func oneLine(s string) string {
 	lead := strings.IndexFunc(s, unicode.IsSpace) == 0
-	trail := s != "" && unicode.IsSpace([]rune(s)[utf8.RuneCountInString(s)-1])
+	last, _ := utf8.DecodeLastRuneInString(s)
+	trail := s != "" && unicode.IsSpace(last)
 	out := strings.Join(strings.Fields(s), " ")
 	if lead && out != "" {
 		out = " " + out

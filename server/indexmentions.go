@@ -5,54 +5,32 @@ import (
 	"unicode/utf8"
 
 	"motesarkiv/index"
-	"motesarkiv/ingest"
 )
 
 // indexMentioner is an index that lists mentions itself (index.Mentions);
 // New prefers it to kwic, which the server keeps for an Index without.
 type indexMentioner interface {
 	Mentions(ctx context.Context, r index.Request, fn func(index.Mention) error) (int, error)
-	Meeting(id string) (*ingest.Meeting, error)
 }
 
 // fromIndex adapts the index's mentions to the pages' Mention. It adds
-// what they leave out, the item's title (each meeting read once per
-// request) and its permalink, and widens a match to whole words: the
-// index may match a part of a compound, but a reader sees the word.
+// the item's permalink and widens a match to whole words: the index may
+// match a part of a compound, but a reader sees the word. The title
+// comes with the mention, from the item's own stored fields: reading
+// each meeting again for it was most of an export's time.
 type fromIndex struct{ idx indexMentioner }
 
 func (f fromIndex) Mentions(ctx context.Context, r index.Request, fn func(Mention) error) error {
-	titles := map[string]map[string]string{} // meeting id -> item -> title
 	_, err := f.idx.Mentions(ctx, r, func(m index.Mention) error {
-		title, err := f.title(titles, m.MeetingID, m.Item)
-		if err != nil {
-			return err
-		}
 		before, match, after := wholeWord(m.Before, m.Match, m.After)
 		return fn(Mention{
 			MeetingID: m.MeetingID, MeetingDate: m.MeetingDate, Organ: m.Organ,
-			Item: m.Item, Title: title, Field: m.Field,
+			Item: m.Item, Title: m.Title, Field: m.Field,
 			Before: before, Match: match, After: after,
 			URL: "/m/" + m.MeetingID + "#punkt-" + m.Item, // as index.Hit.URL
 		})
 	})
 	return err
-}
-
-func (f fromIndex) title(titles map[string]map[string]string, meetingID, item string) (string, error) {
-	if t, ok := titles[meetingID]; ok {
-		return t[item], nil
-	}
-	m, err := f.idx.Meeting(meetingID)
-	if err != nil {
-		return "", err
-	}
-	t := map[string]string{}
-	for _, it := range m.Items {
-		t[it.Label()] = it.Title
-	}
-	titles[meetingID] = t
-	return t[item], nil
 }
 
 // wholeWord moves the letters that continue the match's first and last
