@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/rs/zerolog/hlog"
@@ -40,13 +41,18 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 }
 
 // writeJSON encodes v before writing anything, so that an encoding error
-// can still become a proper error response.
+// can still become a proper error response. Since the whole body is at
+// hand, it is sent with its length: a chunked answer of a search (15 kB)
+// took net/http three writes to the socket instead of two, and on
+// loopback each write costs the reader a wake-up (p50 of a rare word over
+// HTTP 0.85 → 0.72–0.76 ms, docs/performance.md, change 16).
 func writeJSON(w http.ResponseWriter, status int, v any) error {
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
 		return fmt.Errorf("encode response: %w", err)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
 	return err
