@@ -26,6 +26,9 @@ type facetTable struct {
 	ords  []map[string]uint32 // per facet: value -> number
 	names [][]string          // per facet: number -> value
 	segs  map[any]*segColumns // by segment
+	// meeting ids, numbered as the facet values are
+	midOrds  map[string]uint32
+	midNames []string
 }
 
 // segColumns holds one segment's columns: for facet f and local document
@@ -34,6 +37,10 @@ type segColumns struct {
 	off  [][]uint32
 	ord  [][]uint32
 	date []int64 // meeting date in Unix nanoseconds; MinInt64 when none
+	// The rest of the walk's order (walk.go): meeting id (a number into
+	// facetTable.mids) and agenda position.
+	mid []uint32
+	pos []float64
 }
 
 // snapColumns are the columns of one snapshot's segments, in its order,
@@ -42,6 +49,7 @@ type snapColumns struct {
 	segs   []*segColumns
 	starts []uint64
 	names  [][]string
+	mids   []string
 }
 
 // columns returns the columns of snap's segments, reading those not yet
@@ -55,6 +63,7 @@ func (t *facetTable) columns(snap *scorch.IndexSnapshot) (*snapColumns, error) {
 		for i := range facets {
 			t.ords[i] = map[string]uint32{}
 		}
+		t.midOrds = map[string]uint32{}
 	}
 	out := &snapColumns{}
 	keep := map[any]*segColumns{}
@@ -76,6 +85,7 @@ func (t *facetTable) columns(snap *scorch.IndexSnapshot) (*snapColumns, error) {
 	t.segs = keep
 	out.names = make([][]string, len(facets))
 	copy(out.names, t.names) // slices of what is there now: later values only append
+	out.mids = t.midNames
 	return out, nil
 }
 
@@ -87,17 +97,38 @@ func (t *facetTable) read(snap *scorch.IndexSnapshot, start, n uint64) (*segColu
 		fields[i] = fc.field
 		byField[fc.field] = i
 	}
-	fields = append(fields, fieldMeetingDate)
+	fields = append(fields, fieldMeetingDate, fieldMeetingID, fieldPos)
 	dvr, err := snap.DocValueReader(fields)
 	if err != nil {
 		return nil, err
 	}
-	c := &segColumns{off: make([][]uint32, len(facets)), ord: make([][]uint32, len(facets)), date: make([]int64, n)}
+	c := &segColumns{off: make([][]uint32, len(facets)), ord: make([][]uint32, len(facets)),
+		date: make([]int64, n), mid: make([]uint32, n), pos: make([]float64, n)}
 	for i := range facets {
 		c.off[i] = make([]uint32, n+1)
 	}
 	var day int64
+	var mid uint32
+	var pos float64
 	visit := func(field string, term []byte) {
+		switch field {
+		case fieldMeetingID:
+			o, ok := t.midOrds[string(term)]
+			if !ok {
+				o = uint32(len(t.midNames))
+				t.midOrds[string(term)] = o
+				t.midNames = append(t.midNames, string(term))
+			}
+			mid = o
+			return
+		case fieldPos:
+			if shift, err := numeric.PrefixCoded(term).Shift(); err == nil && shift == 0 {
+				if v, err := numeric.PrefixCoded(term).Int64(); err == nil {
+					pos = numeric.Int64ToFloat64(v)
+				}
+			}
+			return
+		}
 		if field == fieldMeetingDate {
 			// the full-precision term among the date's prefix-coded ones
 			if shift, err := numeric.PrefixCoded(term).Shift(); err == nil && shift == 0 {
@@ -123,11 +154,11 @@ func (t *facetTable) read(snap *scorch.IndexSnapshot, start, n uint64) (*segColu
 	var id index.IndexInternalID
 	for d := range n {
 		id = index.NewIndexInternalID(id, start+d)
-		day = math.MinInt64
+		day, mid, pos = math.MinInt64, math.MaxUint32, math.Inf(1)
 		if err := dvr.VisitDocValues(id, visit); err != nil {
 			return nil, err
 		}
-		c.date[d] = day
+		c.date[d], c.mid[d], c.pos[d] = day, mid, pos
 		for i := range facets {
 			c.off[i][d+1] = uint32(len(c.ord[i]))
 		}

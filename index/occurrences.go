@@ -70,6 +70,9 @@ func (ix *Index) walk(ctx context.Context, r Request, fields []string, locations
 	if err != nil {
 		return err
 	}
+	if ok, err := ix.walkOnePass(ctx, r, fields, locations, fn); ok || err != nil {
+		return err
+	}
 	base, err := ix.baseQuery(r)
 	if err != nil {
 		return err

@@ -142,3 +142,70 @@ func sameSet(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestWalkAgreesWithBleve: the walk in one pass (walk.go) gives the
+// occurrences, mentions and decisions the walk through bleve's sorted
+// rounds gives, in the same order.
+func TestWalkAgreesWithBleve(t *testing.T) {
+	ix := mixedIndex(t)
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	defer func(n int) { walkBatch = n }(walkBatch)
+	walkBatch = 7 // several rounds
+	seen := 0
+	for _, r := range []Request{
+		{Query: `"God och Nära vård"`},
+		{Query: "vård"},
+		{Query: "kommun -vård", From: day("2000-01-01")},
+		{Query: "hemsjukvård OR budget", Filters: Filters{Kind: []string{"Information"}}},
+		{Query: "vård", From: day("1995-01-01"), To: day("2024-12-31"), Filters: Filters{Organ: []string{"Välfärdsrådet"}, Decision: []string{"true"}}},
+		{Query: "att", Filters: Filters{Dnr: []string{"HSN 2026/371"}}},
+		{Query: "inteettordxy"},
+	} {
+		var one, old []string
+		for _, via := range []*[]string{&one, &old} {
+			useOnePass = via == &one
+			err := ix.Occurrences(t.Context(), r, func(o Occurrence) error {
+				o.Score = 0 // filters add to bleve's, not to ours (onepass.go)
+				*via = append(*via, fmt.Sprintf("%+v", o))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := ix.Mentions(t.Context(), r, func(m Mention) error {
+				*via = append(*via, fmt.Sprintf("%+v", m))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			*via = append(*via, fmt.Sprint(n))
+			err = ix.Decisions(t.Context(), r, func(d Decision) error {
+				*via = append(*via, fmt.Sprintf("%+v", d))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		useOnePass = true
+		if !slices.Equal(one, old) {
+			for i := range min(len(one), len(old)) {
+				if one[i] != old[i] {
+					t.Fatalf("%+v: at %d of %d/%d:\n one pass %s\n bleve    %s", r, i, len(one), len(old), one[i], old[i])
+				}
+			}
+			t.Fatalf("%+v: %d records, bleve %d", r, len(one), len(old))
+		}
+		seen += len(one)
+	}
+	if seen < 500 {
+		t.Fatalf("only %d records compared", seen)
+	}
+}

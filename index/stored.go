@@ -264,6 +264,9 @@ func (r *storedReader) values(hit *search.DocumentMatch) error {
 	seg, local := r.locate(hit.IndexInternalID.Value())
 	var err error
 	verr := seg.VisitDocument(local, func(name string, typ byte, val []byte, _ []uint64) bool {
+		if name == "_id" && hit.ID == "" { // a hit the walk made (walk.go)
+			hit.ID = string(val)
+		}
 		if name == "_id" || !r.want[name] {
 			return true
 		}

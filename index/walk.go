@@ -1,0 +1,142 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// The walk in one pass. walk (occurrences.go) asked bleve for rounds of
+// hits sorted by meeting date, meeting id and agenda position: every
+// round ran the query again over every hit, read four doc values of
+// each hit to sort it and kept the round's documents in a heap. Here the
+// typed query's hits are walked once, unscored order aside, with their
+// term locations; the date range and filters are decided from the facet
+// columns and the hits sorted by the columns' date, meeting id and
+// position; then their stored fields are read in rounds of walkBatch, so
+// that only one round's texts are in memory at a time.
+
+// walkHit is a hit of the walk with its sort key.
+type walkHit struct {
+	doc   uint64
+	score float64 // the typed query's: filters add nothing
+	date  int64
+	mid   string
+	pos   float64
+	ftls  []search.FieldTermLocation
+}
+
+// walkOnePass is walk by the road above; ok is false when it does not
+// apply (nothing typed, an index other than scorch's) and walk should
+// ask bleve.
+func (ix *Index) walkOnePass(ctx context.Context, r Request, fields []string, locations bool, fn func(*search.DocumentMatch) error) (ok bool, err error) {
+	if !useOnePass {
+		return false, nil
+	}
+	text, err := ix.textQuery(r, nil)
+	if err != nil || !itemsOnly(text) {
+		return false, err
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return false, err
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return false, err
+	}
+	defer reader.Close()
+	snap, isScorch := reader.(*scorch.IndexSnapshot)
+	if !isScorch {
+		return false, nil
+	}
+	cols, err := ix.facetTab.columns(snap)
+	if err != nil {
+		return false, fmt.Errorf("walk %q: %w", r.Query, err)
+	}
+	tally := cols.newFacetTally(r.Filters, r.From, r.To, false)
+	q := text
+	if len(r.Filters.Dnr) > 0 {
+		q = conjunction([]query.Query{text, unscoredQuery{keywordQuery(fieldDnr, r.Filters.Dnr)}})
+	}
+	s, err := q.Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{IncludeTermVectors: locations})
+	if err != nil {
+		return false, fmt.Errorf("walk %q: %w", r.Query, err)
+	}
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: reader}
+	var hits []walkHit
+	for k := 0; ; k++ {
+		if k%1024 == 0 && ctx.Err() != nil {
+			return false, ctx.Err()
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return false, fmt.Errorf("walk %q: %w", r.Query, err)
+		}
+		if dm == nil {
+			break
+		}
+		g := dm.IndexInternalID.Value()
+		if tally.add(g) {
+			h := walkHit{doc: g, score: dm.Score}
+			if locations {
+				h.ftls = slices.Clone(dm.FieldTermLocations)
+			}
+			cols.sortKey(&h)
+			hits = append(hits, h)
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	slices.SortFunc(hits, func(a, b walkHit) int {
+		return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.mid, b.mid), cmp.Compare(a.pos, b.pos), cmp.Compare(a.doc, b.doc))
+	})
+	want := map[string]bool{}
+	for _, f := range fields {
+		want[f] = true
+	}
+	stored := newStoredReader(reader, want)
+	for start := 0; start < len(hits); start += walkBatch {
+		round := hits[start:min(start+walkBatch, len(hits))]
+		dms := make([]*search.DocumentMatch, len(round))
+		for i, h := range round {
+			dm := &search.DocumentMatch{IndexInternalID: index.NewIndexInternalID(nil, h.doc), Score: h.score, FieldTermLocations: h.ftls}
+			dm.Complete(nil)
+			if err := stored.values(dm); err != nil {
+				return false, fmt.Errorf("walk %q: %w", r.Query, err)
+			}
+			dms[i] = dm
+			round[i].ftls = nil // what is kept now is in dm
+		}
+		for _, dm := range dms {
+			if err := fn(dm); err != nil {
+				if errors.Is(err, ErrStop) {
+					return true, nil
+				}
+				return true, err
+			}
+		}
+	}
+	return true, nil
+}
+
+// sortKey fills h's date, meeting id and position from the columns.
+func (sc *snapColumns) sortKey(h *walkHit) {
+	i := 0
+	for i+1 < len(sc.starts) && h.doc >= sc.starts[i+1] {
+		i++
+	}
+	c, d := sc.segs[i], h.doc-sc.starts[i]
+	h.date, h.pos = c.date[d], c.pos[d]
+	if m := c.mid[d]; m != math.MaxUint32 {
+		h.mid = sc.mids[m]
+	}
+}
