@@ -102,7 +102,11 @@ func (ix *Index) onePass(ctx context.Context, r Request, text query.Query) (res 
 	if len(page) == 0 {
 		return res, true, nil
 	}
-	dms, err := ix.loadPage(ctx, reader, text, page)
+	load := ix.loadPage
+	if r.SkipHighlights {
+		load = ix.loadPageFields
+	}
+	dms, err := load(ctx, reader, text, page)
 	if err != nil {
 		return nil, false, fmt.Errorf("search %q: %w", r.Query, err)
 	}
@@ -204,6 +208,25 @@ func unscored(dm *search.DocumentMatch, err error) (*search.DocumentMatch, error
 
 // useOnePass is false only in the test that compares the two roads.
 var useOnePass = true
+
+// loadPageFields reads the page's hits with their stored fields only,
+// straight by document number: no highlights, so no term locations.
+func (ix *Index) loadPageFields(_ context.Context, reader index.IndexReader, _ query.Query, page []scoredDoc) (search.DocumentMatchCollection, error) {
+	want := map[string]bool{fieldPos: true}
+	for _, f := range hitFields {
+		want[f] = true
+	}
+	stored := newStoredReader(reader, want)
+	out := make(search.DocumentMatchCollection, len(page))
+	for i, h := range page {
+		dm := &search.DocumentMatch{IndexInternalID: index.NewIndexInternalID(nil, h.doc), Score: h.score}
+		if err := stored.values(dm); err != nil {
+			return nil, err
+		}
+		out[i] = dm
+	}
+	return out, nil
+}
 
 // scoredDoc is a hit of the first pass.
 type scoredDoc struct {

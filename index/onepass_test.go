@@ -48,6 +48,19 @@ func TestOnePassAgreesWithBleve(t *testing.T) {
 			if fmt.Sprint(one.Hits) != fmt.Sprint(old.Hits) {
 				t.Errorf("%q page %d: hits differ (fields or highlights):\n%v\n%v", q, page, one.Hits, old.Hits)
 			}
+			// without highlights: the same hits, unmarked
+			r.SkipHighlights = true
+			bare, oldBare := both(r)
+			for i := range one.Hits {
+				if len(one.Hits[i].Highlights) == 0 {
+					continue
+				}
+				h := one.Hits[i]
+				h.Highlights = map[string][]string{}
+				if i >= len(bare.Hits) || fmt.Sprint(bare.Hits[i]) != fmt.Sprint(h) || fmt.Sprint(oldBare.Hits[i]) != fmt.Sprint(h) {
+					t.Errorf("%q page %d, no highlights: hit %d\n%v\n%v\n%v", q, page, i, bare.Hits, oldBare.Hits, h)
+				}
+			}
 			compared += len(one.Hits)
 		}
 		_, allScore := everyKey(t, ix, Request{Query: q})

@@ -24,6 +24,10 @@ type Request struct {
 	// SkipFacets counts no facets, for a client that shows none: counting
 	// reads every hit's facet values and is most of a broad search.
 	SkipFacets bool
+	// SkipHighlights marks no matches in the hits, for a client that
+	// shows titles only: highlighting reads the page's whole texts and
+	// the places where they match.
+	SkipHighlights bool
 }
 
 // Filters are facet values the hits must have, by facet name.
@@ -158,8 +162,10 @@ func (ix *Index) search(ctx context.Context, r Request, fuzzy map[string][]strin
 	filters := filterQueries(r.Filters)
 	req := bleve.NewSearchRequestOptions(withFilters(base, filters, ""), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = append(hitFields[:len(hitFields):len(hitFields)], fieldPos)
-	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-	req.Highlight.Fields = highlightFields
+	if !r.SkipHighlights {
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		req.Highlight.Fields = highlightFields
+	}
 	req.SortBy(sortOrder(r.Sort))
 	// Facets are counted in a pass of their own over the hits
 	// (facetcount.go), except when no facet is filtered on and the query

@@ -64,6 +64,9 @@ func searchParams(v url.Values) (index.Request, error) {
 	// facets=none: a client that shows hits only (a widget, a script) is
 	// spared counting them, which is most of a broad search's time.
 	r.SkipFacets = v.Get("facets") == "none"
+	// highlight=none: a client that shows titles only is spared reading
+	// the page's texts for the marks.
+	r.SkipHighlights = v.Get("highlight") == "none"
 	return r, err
 }
 
