@@ -73,7 +73,28 @@ func (ix *Index) onePass(ctx context.Context, r Request, text query.Query) (res 
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: reader}
 	best := &topHits{size: r.Page * r.Size}
 	var total uint64
-	for k := 0; ; k++ {
+	fs, fast := s.(*fieldsTermSearcher)
+	if fast = fast && !fs.locs; fast {
+		// one word, the commonest search: no DocumentMatch per hit
+		for k := 0; ; k++ {
+			if k%1024 == 0 && ctx.Err() != nil {
+				return nil, false, ctx.Err()
+			}
+			doc, score, ok, err := fs.nextScored()
+			if err != nil {
+				return nil, false, fmt.Errorf("search %q: %w", r.Query, err)
+			}
+			if !ok {
+				break
+			}
+			if tally != nil && !tally.add(doc) {
+				continue
+			}
+			total++
+			best.offer(scoredDoc{doc: doc, score: score})
+		}
+	}
+	for k := 0; !fast; k++ {
 		if k%1024 == 0 && ctx.Err() != nil {
 			return nil, false, ctx.Err()
 		}

@@ -58,6 +58,16 @@ type termField struct {
 	pls    []segment.PostingsList
 	it     segment.PostingsIterator // in the current segment
 	cur    segment.Posting          // its current posting; nil: none left
+	num    uint64                   // cur's number; noDoc when none
+}
+
+const noDoc = math.MaxUint64
+
+func (f *termField) set(p segment.Posting) {
+	f.cur, f.num = p, noDoc
+	if p != nil {
+		f.num = p.Number()
+	}
 }
 
 // fieldsByCount orders the fields as bleve's disjunction orders its
@@ -143,14 +153,15 @@ func (s *fieldsTermSearcher) Close() error               { return nil }
 // segment i at or after local number from.
 func (s *fieldsTermSearcher) openSegment(i int, from uint64) error {
 	for _, f := range s.fields {
-		f.it, f.cur = nil, nil
+		f.it = nil
+		f.set(nil)
 		if pl := f.pls[i]; pl != nil && pl.Count() > 0 {
 			f.it = pl.Iterator(true, true, s.locs, nil)
 			p, err := f.it.Advance(from)
 			if err != nil {
 				return err
 			}
-			f.cur = p
+			f.set(p)
 		}
 	}
 	return nil
@@ -172,38 +183,70 @@ func (s *fieldsTermSearcher) Next(ctx *search.SearchContext) (*search.DocumentMa
 // next is the hit at the fields' smallest current posting, moving past
 // it, through the segments in order.
 func (s *fieldsTermSearcher) next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	for s.seg < len(s.segs) {
-		least := uint64(math.MaxUint64)
-		for _, f := range s.fields {
-			if f.cur != nil && f.cur.Number() < least {
-				least = f.cur.Number()
-			}
+	d, ok, err := s.least()
+	if err != nil || !ok {
+		return nil, err
+	}
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, s.starts[s.seg]+d)
+	dm.Score, err = s.score(d, dm)
+	return dm, err
+}
+
+// nextScored is Next without a DocumentMatch, for a caller that wants
+// the document and its score only (onepass.go): the global number, the
+// score, and ok false at the end. The searcher must not give locations.
+func (s *fieldsTermSearcher) nextScored() (uint64, float64, bool, error) {
+	if !s.opened {
+		s.opened = true
+		if len(s.segs) == 0 {
+			return 0, 0, false, nil
 		}
-		if least != math.MaxUint64 {
-			return s.hit(ctx, least)
+		if err := s.openSegment(0, 0); err != nil {
+			return 0, 0, false, err
+		}
+	}
+	d, ok, err := s.least()
+	if err != nil || !ok {
+		return 0, 0, false, err
+	}
+	g := s.starts[s.seg] + d
+	score, err := s.score(d, nil)
+	return g, score, err == nil, err
+}
+
+// least is the smallest current posting's local number, in the current
+// segment, moving to the next segments as they run out.
+func (s *fieldsTermSearcher) least() (uint64, bool, error) {
+	for s.seg < len(s.segs) {
+		least := uint64(noDoc)
+		for _, f := range s.fields {
+			least = min(least, f.num)
+		}
+		if least != noDoc {
+			return least, true, nil
 		}
 		s.seg++
 		if s.seg < len(s.segs) {
 			if err := s.openSegment(s.seg, 0); err != nil {
-				return nil, err
+				return 0, false, err
 			}
 		}
 	}
-	return nil, nil
+	return 0, false, nil
 }
 
-// hit scores local document d of the current segment as bleve's
-// disjunction of term searchers does, and moves its fields on.
-func (s *fieldsTermSearcher) hit(ctx *search.SearchContext, d uint64) (*search.DocumentMatch, error) {
-	dm := ctx.DocumentMatchPool.Get()
-	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, s.starts[s.seg]+d)
+// score scores local document d of the current segment as bleve's
+// disjunction of term searchers does, adds its term locations to dm
+// when asked for, and moves its fields on.
+func (s *fieldsTermSearcher) score(d uint64, dm *search.DocumentMatch) (float64, error) {
 	var sum float64
 	matched := 0
 	for _, f := range s.fields {
-		p := f.cur
-		if p == nil || p.Number() != d {
+		if f.num != d {
 			continue
 		}
+		p := f.cur
 		matched++
 		freq := p.Frequency()
 		var tf float64
@@ -217,7 +260,7 @@ func (s *fieldsTermSearcher) hit(ctx *search.SearchContext, d uint64) (*search.D
 			sc *= f.weight
 		}
 		sum += sc
-		if s.locs {
+		if s.locs && dm != nil {
 			for _, l := range p.Locations() {
 				var ap search.ArrayPositions
 				if a := l.ArrayPositions(); len(a) > 0 {
@@ -231,12 +274,11 @@ func (s *fieldsTermSearcher) hit(ctx *search.SearchContext, d uint64) (*search.D
 		}
 		next, err := f.it.Next()
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		f.cur = next
+		f.set(next)
 	}
-	dm.Score = sum * (float64(matched) / float64(len(s.fields)))
-	return dm, nil
+	return sum * (float64(matched) / float64(len(s.fields))), nil
 }
 
 func (s *fieldsTermSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
@@ -260,12 +302,12 @@ func (s *fieldsTermSearcher) Advance(ctx *search.SearchContext, id index.IndexIn
 	if n >= s.starts[s.seg] {
 		local := n - s.starts[s.seg]
 		for _, f := range s.fields {
-			if f.cur != nil && f.cur.Number() < local {
+			if f.num != noDoc && f.num < local {
 				p, err := f.it.Advance(local)
 				if err != nil {
 					return nil, err
 				}
-				f.cur = p
+				f.set(p)
 			}
 		}
 	}
