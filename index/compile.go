@@ -299,6 +299,6 @@ func adjectiveOf(stem string) (string, bool) {
 	if !ok || utf8.RuneCountInString(base) < minPartRunes {
 		return "", false
 	}
-	_, known := swedishLexicon().last[base]
+	_, known := swedishLexicon().last.get(base)
 	return base, known
 }

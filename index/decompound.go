@@ -70,7 +70,7 @@ func (l *lexicon) split(word string) []piece {
 // wholeFreq is how often the word occurs as itself.
 func (l *lexicon) wholeFreq(word string) int {
 	lemma, _ := l.ending(word)
-	return l.freq[lemma]
+	return l.freq.get(lemma)
 }
 
 type splitter struct {
@@ -109,13 +109,13 @@ func (s *splitter) walk(i int, so []piece) {
 // joining says whether form may stand before another piece: first in
 // the word, or inside it.
 func (l *lexicon) joining(form string, first bool) (string, bool) {
-	if lemma, ok := l.first[form]; ok {
+	if lemma, ok := l.first.get(form); ok {
 		return lemma, true
 	}
 	if first {
 		return "", false
 	}
-	lemma, ok := l.inner[form]
+	lemma, ok := l.inner.get(form)
 	return lemma, ok
 }
 
@@ -125,7 +125,7 @@ func (l *lexicon) joining(form string, first bool) (string, bool) {
 func (s *splitter) consider(ps []piece) {
 	score := 1.0
 	for _, p := range ps {
-		score *= float64(s.lex.freq[p.lemma] + 1)
+		score *= float64(s.lex.freq.get(p.lemma) + 1)
 	}
 	score = nthRoot(score, len(ps))
 	if s.best == nil || score > s.bestScore || (score == s.bestScore && len(ps) < len(s.best)) {

@@ -22,15 +22,28 @@ import (
 //go:embed lexicon/sv.txt.gz
 var lexiconGz []byte
 
-// lexicon answers what a piece of a word may be in a compound.
+// lexicon answers what a piece of a word may be in a compound. Its maps
+// are wordMaps (wordmap.go), which the garbage collector need not scan.
 type lexicon struct {
-	first map[string]string // form that may begin a compound -> its lemma
-	inner map[string]string // form that may stand inside one -> its lemma
-	last  map[string]string // inflected form that may end one -> its lemma
-	freq  map[string]int    // lemma or learned word -> occurrences in the corpus
+	first wordStrings // form that may begin a compound -> its lemma
+	inner wordStrings // form that may stand inside one -> its lemma
+	last  wordStrings // inflected form that may end one -> its lemma
+	freq  wordInts    // lemma or learned word -> occurrences in the corpus
 	// learned are words from the archive the dictionary lacks: parts, but
 	// not lemmas, since their inflections are unknown.
-	learned map[string]bool
+	learned wordInts
+}
+
+// lexiconBuilder holds the lexicon's maps while its file is read.
+type lexiconBuilder struct {
+	first, inner, last map[string]string
+	freq               map[string]int
+	learned            map[string]int
+}
+
+func (b *lexiconBuilder) freeze() *lexicon {
+	return &lexicon{first: freezeStrings(b.first), inner: freezeStrings(b.inner), last: freezeStrings(b.last),
+		freq: freezeInts(b.freq), learned: freezeInts(b.learned)}
 }
 
 var (
@@ -57,17 +70,20 @@ func parseLexicon(gz []byte) (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &lexicon{first: map[string]string{}, inner: map[string]string{}, last: map[string]string{}, freq: map[string]int{}, learned: map[string]bool{}}
+	l := &lexiconBuilder{first: map[string]string{}, inner: map[string]string{}, last: map[string]string{}, freq: map[string]int{}, learned: map[string]int{}}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	for sc.Scan() {
 		l.addLine(sc.Text())
 	}
-	return l, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return l.freeze(), nil
 }
 
 // addLine reads one line of the format lexicon/gen.py writes.
-func (l *lexicon) addLine(line string) {
+func (l *lexiconBuilder) addLine(line string) {
 	f := strings.Fields(line)
 	if len(f) < 2 || strings.HasPrefix(line, "#") {
 		return
@@ -107,7 +123,7 @@ const learnMin = 5
 
 // learn makes a word seen alone n times a possible part, first or last,
 // with or without a linking s.
-func (l *lexicon) learn(word string, n int) {
+func (l *lexiconBuilder) learn(word string, n int) {
 	if n < learnMin {
 		return
 	}
@@ -116,14 +132,14 @@ func (l *lexicon) learn(word string, n int) {
 		l.first[word+"s"] = word
 	}
 	if _, ok := l.last[word]; !ok {
-		l.learned[word] = true
+		l.learned[word] = 1
 	}
 }
 
 // ending is the lemma of a form that may end a compound.
 func (l *lexicon) ending(form string) (string, bool) {
-	if lemma, ok := l.last[form]; ok {
+	if lemma, ok := l.last.get(form); ok {
 		return lemma, true
 	}
-	return form, l.learned[form]
+	return form, l.learned.has(form)
 }

@@ -20,12 +20,12 @@ import (
 // swedishStem is the index term of a lower-case word.
 func swedishStem(word string) string {
 	l := swedishLexicon()
-	if lemma, ok := l.last[word]; ok {
+	if lemma, ok := l.last.get(word); ok {
 		return lemma
 	}
 	if ps := l.split(word); ps != nil {
 		head := ps[len(ps)-1]
-		if lemma, ok := l.last[word[head.start:]]; ok {
+		if lemma, ok := l.last.get(word[head.start:]); ok {
 			return word[:head.start] + lemma
 		}
 	}
