@@ -104,10 +104,12 @@ type phraseSearcher struct {
 	matches   []phraseMatch
 	next      int // next of matches to return
 	// scratch, kept between items
-	freq  []uint64
-	norm  []float64
-	locs  [][]search.Location
-	cands []candidate
+	freq     []uint64
+	norm     []float64
+	plocs    [][]segment.Location // per word, its locations in the item
+	at       []int                // per candidate and word, an index into plocs
+	byOffset []int                // the words in phrase order
+	cands    []candidate
 }
 
 // phraseMatch is one matching item of the current segment.
@@ -121,7 +123,7 @@ type phraseMatch struct {
 type candidate struct {
 	pos uint64
 	ap  []uint64
-	at  []int // per word, the index of its location in locs
+	at  int // where its locations' indexes begin in at, one per word
 }
 
 func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions, only []uint64) (search.Searcher, error) {
@@ -165,7 +167,11 @@ func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.S
 	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
 	s.freq = make([]uint64, len(s.words))
 	s.norm = make([]float64, len(s.words))
-	s.locs = make([][]search.Location, len(s.words))
+	s.plocs = make([][]segment.Location, len(s.words))
+	for j := range s.words {
+		s.byOffset = append(s.byOffset, j)
+	}
+	sort.Slice(s.byOffset, func(a, b int) bool { return s.words[s.byOffset[a]].offset < s.words[s.byOffset[b]].offset })
 	return s, nil
 }
 
@@ -339,9 +345,11 @@ func bitmapOf(pl segment.PostingsList) (*roaring.Bitmap, error) {
 
 // matchItem reads the words' positions in one item, rarest first,
 // keeping the phrase starts that still line up, and stops reading as
-// soon as none does.
+// soon as none does. The locations are zap's, good until the word's
+// iterator moves: match reads them before it does.
 func (s *phraseSearcher) matchItem(its []segment.PostingsIterator, local uint64) (bool, error) {
-	s.cands = s.cands[:0]
+	s.cands, s.at = s.cands[:0], s.at[:0]
+	n := len(s.words)
 	for j, w := range s.words {
 		p, err := its[j].Advance(local)
 		if err != nil {
@@ -351,29 +359,22 @@ func (s *phraseSearcher) matchItem(its []segment.PostingsIterator, local uint64)
 			return false, nil
 		}
 		s.freq[j], s.norm[j] = p.Frequency(), p.Norm()
-		s.locs[j] = s.locs[j][:0]
-		for _, l := range p.Locations() {
-			var ap search.ArrayPositions
-			if a := l.ArrayPositions(); len(a) > 0 {
-				ap = append(ap, a...)
-			}
-			s.locs[j] = append(s.locs[j], search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End(), ArrayPositions: ap})
-		}
+		s.plocs[j] = p.Locations()
 		if j == 0 {
-			for k, l := range s.locs[0] {
-				if l.Pos < w.offset+1 {
+			for k, l := range s.plocs[0] {
+				if l.Pos() < w.offset+1 {
 					continue // positions start at 1
 				}
-				at := make([]int, len(s.words))
-				at[0] = k
-				s.cands = append(s.cands, candidate{pos: l.Pos - w.offset, ap: l.ArrayPositions, at: at})
+				s.cands = append(s.cands, candidate{pos: l.Pos() - w.offset, ap: l.ArrayPositions(), at: len(s.at)})
+				s.at = append(s.at, make([]int, n)...)
+				s.at[len(s.at)-n] = k
 			}
 		} else {
 			kept := s.cands[:0]
 			for _, c := range s.cands {
-				for k, l := range s.locs[j] {
-					if l.Pos == c.pos+w.offset && search.ArrayPositions(l.ArrayPositions).Equals(c.ap) {
-						c.at[j] = k
+				for k, l := range s.plocs[j] {
+					if l.Pos() == c.pos+w.offset && search.ArrayPositions(l.ArrayPositions()).Equals(c.ap) {
+						s.at[c.at+j] = k
 						kept = append(kept, c)
 						break
 					}
@@ -410,15 +411,17 @@ func (s *phraseSearcher) match(doc uint64) phraseMatch {
 	if !s.locations {
 		return m
 	}
-	order := make([]int, len(s.words)) // words by offset
-	for j := range order {
-		order[j] = j
-	}
-	sort.Slice(order, func(a, b int) bool { return s.words[order[a]].offset < s.words[order[b]].offset })
 	// s.cands are in position order already: the rarest word's order.
+	m.ftls = make([]search.FieldTermLocation, 0, len(s.cands)*len(s.words))
 	for _, c := range s.cands {
-		for _, j := range order {
-			m.ftls = append(m.ftls, search.FieldTermLocation{Field: s.field, Term: string(s.words[j].term), Location: s.locs[j][c.at[j]]})
+		for _, j := range s.byOffset {
+			l := s.plocs[j][s.at[c.at+j]]
+			var ap search.ArrayPositions
+			if a := l.ArrayPositions(); len(a) > 0 {
+				ap = append(ap, a...)
+			}
+			m.ftls = append(m.ftls, search.FieldTermLocation{Field: s.field, Term: string(s.words[j].term),
+				Location: search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End(), ArrayPositions: ap}})
 		}
 	}
 	return m
