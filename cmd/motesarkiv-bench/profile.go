@@ -108,17 +108,20 @@ func queryCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	n, start := 0, time.Now()
+	var lat []float64
+	start := time.Now()
 	for time.Since(start) < *dur && ctx.Err() == nil {
+		t := time.Now()
 		if _, err := search(); err != nil {
 			stop()
 			return err
 		}
-		n++
+		lat = append(lat, float64(time.Since(t).Microseconds())/1000)
 	}
 	stop()
-	fmt.Fprintf(stdout, "%q: %d hits (mentions with -mentions), %d searches, %.2f ms each\n", *q, total, n,
-		float64(time.Since(start).Microseconds())/1000/float64(n))
+	n := len(lat)
+	fmt.Fprintf(stdout, "%q: %d hits (mentions with -mentions), %d searches, %.2f ms each (p50 %.2f, p95 %.2f, p99 %.2f)\n", *q, total, n,
+		float64(time.Since(start).Microseconds())/1000/float64(n), interpolated(lat, 50), interpolated(lat, 95), interpolated(lat, 99))
 	return nil
 }
 
