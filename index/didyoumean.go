@@ -32,31 +32,33 @@ func maxEdits(n int) int {
 
 // vocabulary is every whole word of the text fields, with the number of
 // items that have it.
-func (ix *Index) vocabulary() (map[string]int, error) {
+func (ix *Index) vocabulary() (wordInts, error) {
 	vocab := map[string]int{}
 	for _, f := range textFields {
 		d, err := ix.bleve.FieldDictPrefix(f.name, []byte(exactPrefix))
 		if err != nil {
-			return nil, fmt.Errorf("vocabulary of %s: %w", f.name, err)
+			return wordInts{}, fmt.Errorf("vocabulary of %s: %w", f.name, err)
 		}
 		for e, err := d.Next(); e != nil || err != nil; e, err = d.Next() {
 			if err != nil {
 				d.Close()
-				return nil, fmt.Errorf("vocabulary of %s: %w", f.name, err)
+				return wordInts{}, fmt.Errorf("vocabulary of %s: %w", f.name, err)
 			}
 			vocab[strings.TrimPrefix(e.Term, exactPrefix)] += int(e.Count)
 		}
 		d.Close()
 	}
-	return vocab, nil
+	// in a map the garbage collector need not scan: at a million items
+	// it holds hundreds of thousands of words (wordmap.go)
+	return freezeInts(vocab), nil
 }
 
 // nearest is the word of vocab closest to w within maxEdits, the more
 // frequent of equals; "" when there is none.
-func nearest(w string, vocab map[string]int) string {
+func nearest(w string, vocab wordInts) string {
 	limit := maxEdits(utf8.RuneCountInString(w))
 	best, bestD, bestN := "", limit+1, 0
-	for v, n := range vocab {
+	for v, n := range vocab.all() {
 		d := editDistance(w, v, limit+1)
 		if d <= limit && (d < bestD || (d == bestD && n > bestN)) {
 			best, bestD, bestN = v, d, n
@@ -66,10 +68,10 @@ func nearest(w string, vocab map[string]int) string {
 }
 
 // near are the words of vocab within maxEdits of w.
-func near(w string, vocab map[string]int) []string {
+func near(w string, vocab wordInts) []string {
 	limit := maxEdits(utf8.RuneCountInString(w))
 	var out []string
-	for v := range vocab {
+	for v := range vocab.all() {
 		if v != w && editDistance(w, v, limit+1) <= limit {
 			out = append(out, v)
 		}
@@ -131,10 +133,10 @@ func queryWords(pq parsedQuery) []string {
 
 // didYouMean is the query with each word the index lacks replaced by its
 // nearest word, or "" when every word is there or none has a neighbour.
-func didYouMean(q string, words []string, vocab map[string]int) string {
+func didYouMean(q string, words []string, vocab wordInts) string {
 	out, changed := q, false
 	for _, w := range words {
-		if _, ok := vocab[w]; ok || isStopWord(w) {
+		if vocab.has(w) || isStopWord(w) {
 			continue
 		}
 		if n := nearest(w, vocab); n != "" {
@@ -159,7 +161,7 @@ func replaceWord(q, w, r string) string {
 
 // fuzzyWords maps each query word to the index's words near it, for the
 // fallback search.
-func fuzzyWords(words []string, vocab map[string]int) map[string][]string {
+func fuzzyWords(words []string, vocab wordInts) map[string][]string {
 	out := map[string][]string{}
 	for _, w := range words {
 		if isStopWord(w) {

@@ -12,12 +12,12 @@ import (
 const maxFuzzyExpansions = 16
 
 // capNear keeps the maxFuzzyExpansions words of ns most frequent in vocab.
-func capNear(ns []string, vocab map[string]int) []string {
+func capNear(ns []string, vocab wordInts) []string {
 	if len(ns) <= maxFuzzyExpansions {
 		return ns
 	}
 	slices.SortFunc(ns, func(a, b string) int {
-		return cmp.Or(cmp.Compare(vocab[b], vocab[a]), cmp.Compare(a, b))
+		return cmp.Or(cmp.Compare(vocab.get(b), vocab.get(a)), cmp.Compare(a, b))
 	})
 	return ns[:maxFuzzyExpansions]
 }

@@ -24,13 +24,13 @@ import (
 type vocabCache struct {
 	mu         sync.Mutex
 	epoch      uint64
-	vocab      map[string]int
+	vocab      wordInts
 	refreshing atomic.Bool
 }
 
 // cachedVocabulary is the vocabulary of the index's current or a recent
 // state.
-func (ix *Index) cachedVocabulary() (map[string]int, error) {
+func (ix *Index) cachedVocabulary() (wordInts, error) {
 	epoch, known := ix.rootEpoch()
 	if !known {
 		return ix.vocabulary()
@@ -40,7 +40,7 @@ func (ix *Index) cachedVocabulary() (map[string]int, error) {
 	vocab, fresh := c.vocab, c.epoch == epoch
 	c.mu.Unlock()
 	switch {
-	case vocab == nil:
+	case vocab.m == nil:
 		return ix.refreshVocabulary(epoch)
 	case !fresh && c.refreshing.CompareAndSwap(false, true):
 		go func() {
@@ -53,15 +53,15 @@ func (ix *Index) cachedVocabulary() (map[string]int, error) {
 
 // refreshVocabulary reads the vocabulary of the index at epoch (or later)
 // and keeps it unless a newer one was kept meanwhile.
-func (ix *Index) refreshVocabulary(epoch uint64) (map[string]int, error) {
+func (ix *Index) refreshVocabulary(epoch uint64) (wordInts, error) {
 	v, err := ix.vocabulary()
 	if err != nil {
-		return nil, err
+		return wordInts{}, err
 	}
 	c := &ix.vocab
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.vocab == nil || epoch >= c.epoch {
+	if c.vocab.m == nil || epoch >= c.epoch {
 		c.epoch, c.vocab = epoch, v
 	}
 	return v, nil

@@ -13,8 +13,8 @@ func TestVocabularyCatchesUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	v, err := ix.cachedVocabulary()
-	if err != nil || len(v) == 0 {
-		t.Fatalf("first vocabulary: %d words, %v", len(v), err)
+	if err != nil || v.len() == 0 {
+		t.Fatalf("first vocabulary: %d words, %v", v.len(), err)
 	}
 	m := synthetic("m-2026-02-01", "2026-02-01", "b")
 	m.Items[1].Body = "Zebrafinkar i hemtjänsten."
@@ -27,11 +27,11 @@ func TestVocabularyCatchesUp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := v["zebrafinkar"]; ok {
+		if v.has("zebrafinkar") {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the vocabulary never learned the new word (%d words)", len(v))
+			t.Fatalf("the vocabulary never learned the new word (%d words)", v.len())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"hash/maphash"
+	"iter"
 	"strings"
 )
 
@@ -99,6 +100,28 @@ func freezeInts(m map[string]int) wordInts {
 func (wi wordInts) get(k string) int {
 	n, _ := wi.m.get(k)
 	return n
+}
+
+// all is every word with its number, in no order.
+func (wi wordInts) all() iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		if wi.m == nil {
+			return
+		}
+		for i, k := range wi.m.keys {
+			if !yield(wi.m.str(k), wi.m.vals[i]) {
+				return
+			}
+		}
+	}
+}
+
+// len is the number of words.
+func (wi wordInts) len() int {
+	if wi.m == nil {
+		return 0
+	}
+	return len(wi.m.keys)
 }
 
 // has reports whether k has a number.
