@@ -65,6 +65,8 @@ func queryCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	kind := fs.String("kind", "", "kind filter")
 	organ := fs.String("organ", "", "organ filter")
 	noFacets := fs.Bool("nofacets", false, "count no facets (facets=none), as the bench's word and phrase classes")
+	noHighlights := fs.Bool("nohighlights", false, "mark no matches (highlight=none)")
+	size := fs.Int("size", index.DefaultSize, "hits per page")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -73,7 +75,7 @@ func queryCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ix.Close()
-	r := index.Request{Query: *q, SkipFacets: *noFacets}
+	r := index.Request{Query: *q, SkipFacets: *noFacets, SkipHighlights: *noHighlights, Size: *size}
 	for _, d := range []struct {
 		s string
 		t *time.Time
