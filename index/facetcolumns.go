@@ -228,6 +228,28 @@ func (sc *snapColumns) newFacetTally(f Filters, from, to time.Time, count bool) 
 	return t
 }
 
+// fresh is a tally like t, with nothing counted, for another part of
+// the same hits.
+func (t *facetTally) fresh() *facetTally {
+	u := &facetTally{sc: t.sc, chosen: t.chosen, pass: make([]bool, len(t.pass)), from: t.from, to: t.to}
+	if t.counts != nil {
+		u.counts = make([][]int, len(t.counts))
+		for i := range t.counts {
+			u.counts[i] = make([]int, len(t.counts[i]))
+		}
+	}
+	return u
+}
+
+// merge adds u's counts to t's.
+func (t *facetTally) merge(u *facetTally) {
+	for i := range t.counts {
+		for o, n := range u.counts[i] {
+			t.counts[i][o] += n
+		}
+	}
+}
+
 // add takes the hit with global number g (hits come in ascending order)
 // and reports whether it passes the date range and every filter.
 func (t *facetTally) add(g uint64) bool {

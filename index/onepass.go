@@ -4,7 +4,9 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -53,7 +55,7 @@ func (ix *Index) onePass(ctx context.Context, r Request, text query.Query) (res 
 	if !isScorch {
 		return nil, false, nil
 	}
-	var tally *facetTally
+	var tally *facetTally // nil: nothing to decide or count per hit
 	if !r.SkipFacets || !noFacetFilter(r.Filters) || !r.From.IsZero() || !r.To.IsZero() {
 		cols, err := ix.facetTab.columns(snap)
 		if err != nil {
@@ -75,23 +77,10 @@ func (ix *Index) onePass(ctx context.Context, r Request, text query.Query) (res 
 	var total uint64
 	fs, fast := s.(*fieldsTermSearcher)
 	if fast = fast && !fs.locs; fast {
-		// one word, the commonest search: no DocumentMatch per hit
-		for k := 0; ; k++ {
-			if k%1024 == 0 && ctx.Err() != nil {
-				return nil, false, ctx.Err()
-			}
-			doc, score, ok, err := fs.nextScored()
-			if err != nil {
-				return nil, false, fmt.Errorf("search %q: %w", r.Query, err)
-			}
-			if !ok {
-				break
-			}
-			if tally != nil && !tally.add(doc) {
-				continue
-			}
-			total++
-			best.offer(scoredDoc{doc: doc, score: score})
+		// one word, the commonest search: no DocumentMatch per hit, and
+		// a broad one read on every core
+		if total, err = scoreWord(ctx, fs, tally, best); err != nil {
+			return nil, false, fmt.Errorf("search %q: %w", r.Query, err)
 		}
 	}
 	for k := 0; !fast; k++ {
@@ -136,6 +125,75 @@ func (ix *Index) onePass(ctx context.Context, r Request, text query.Query) (res 
 		res.Hits = append(res.Hits, newHit(dm))
 	}
 	return res, true, nil
+}
+
+// parallelMin is how many postings a word must have before its hits are
+// read on several cores: below it, starting goroutines costs more than
+// it saves.
+var parallelMin = 8192
+
+// scoreWord reads every hit of a one-word searcher into best, deciding
+// and counting each with tally (when not nil), and returns how many
+// passed. A broad word's segments are split between the cores, each
+// part with a tally and a heap of its own, merged at the end: the two
+// cores of a small server halve a broad search.
+func scoreWord(ctx context.Context, fs *fieldsTermSearcher, tally *facetTally, best *topHits) (uint64, error) {
+	parts := []*fieldsTermSearcher{fs}
+	if n := runtime.GOMAXPROCS(0); n > 1 && fs.Count() >= uint64(parallelMin) {
+		parts = fs.split(n)
+	}
+	if len(parts) == 1 {
+		return scorePart(ctx, fs, tally, best)
+	}
+	type result struct {
+		total uint64
+		best  *topHits
+		tally *facetTally
+		err   error
+	}
+	results := make([]result, len(parts))
+	var wg sync.WaitGroup
+	for i, p := range parts {
+		res := &results[i]
+		res.best = &topHits{size: best.size}
+		if tally != nil {
+			res.tally = tally.fresh()
+		}
+		wg.Go(func() { res.total, res.err = scorePart(ctx, p, res.tally, res.best) })
+	}
+	wg.Wait()
+	var total uint64
+	for _, res := range results {
+		if res.err != nil {
+			return 0, res.err
+		}
+		total += res.total
+		for _, h := range res.best.hs {
+			best.offer(h)
+		}
+		if tally != nil {
+			tally.merge(res.tally)
+		}
+	}
+	return total, nil
+}
+
+func scorePart(ctx context.Context, fs *fieldsTermSearcher, tally *facetTally, best *topHits) (uint64, error) {
+	var total uint64
+	for k := 0; ; k++ {
+		if k%1024 == 0 && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		doc, score, ok, err := fs.nextScored()
+		if err != nil || !ok {
+			return total, err
+		}
+		if tally != nil && !tally.add(doc) {
+			continue
+		}
+		total++
+		best.offer(scoredDoc{doc: doc, score: score})
+	}
 }
 
 // loadPage reads the page's hits from the snapshot the first pass read,

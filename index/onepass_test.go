@@ -16,6 +16,16 @@ import (
 // those against bleve's own counting).
 func TestOnePassAgreesWithBleve(t *testing.T) {
 	ix := mixedIndex(t)
+	for _, min := range []int{parallelMin, 1} {
+		t.Run(fmt.Sprintf("parallel from %d postings", min), func(t *testing.T) {
+			defer func(n int) { parallelMin = n }(parallelMin)
+			parallelMin = min
+			onePassAgreesWithBleve(t, ix)
+		})
+	}
+}
+
+func onePassAgreesWithBleve(t *testing.T, ix *Index) {
 	day := func(s string) time.Time {
 		d, err := time.Parse(time.DateOnly, s)
 		if err != nil {

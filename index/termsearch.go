@@ -86,6 +86,48 @@ type fieldsTermSearcher struct {
 	starts []uint64
 	seg    int // current segment; len(segs) at the end
 	opened bool
+	last   int // with split: one past the last segment to read; 0: all
+}
+
+func (s *fieldsTermSearcher) end() int {
+	if s.last > 0 {
+		return s.last
+	}
+	return len(s.segs)
+}
+
+// split divides a searcher that has not begun into at most n searchers of
+// consecutive segments, about equal in postings, that give together what
+// it gives (the same scores: idf and weights are the snapshot's), so
+// that a broad word's hits are read on every core (onepass.go).
+func (s *fieldsTermSearcher) split(n int) []*fieldsTermSearcher {
+	size := make([]uint64, len(s.segs))
+	var total uint64
+	for i := range s.segs {
+		for _, f := range s.fields {
+			if pl := f.pls[i]; pl != nil {
+				size[i] += pl.Count()
+			}
+		}
+		total += size[i]
+	}
+	var out []*fieldsTermSearcher
+	from := 0
+	var acc uint64
+	for i := range s.segs {
+		acc += size[i]
+		if i == len(s.segs)-1 || (len(out) < n-1 && acc*uint64(n) >= total*uint64(len(out)+1)) {
+			part := &fieldsTermSearcher{term: s.term, locs: s.locs, segs: s.segs, starts: s.starts, seg: from, last: i + 1}
+			for _, f := range s.fields {
+				g := *f
+				g.it, g.cur, g.num = nil, nil, noDoc
+				part.fields = append(part.fields, &g)
+			}
+			out = append(out, part)
+			from = i + 1
+		}
+	}
+	return out
 }
 
 func newFieldsTermSearcher(snap *scorch.IndexSnapshot, q *fieldsTermQuery, opts search.SearcherOptions) (search.Searcher, error) {
@@ -196,13 +238,14 @@ func (s *fieldsTermSearcher) next(ctx *search.SearchContext) (*search.DocumentMa
 // nextScored is Next without a DocumentMatch, for a caller that wants
 // the document and its score only (onepass.go): the global number, the
 // score, and ok false at the end. The searcher must not give locations.
+// A searcher from split reads its own segments only.
 func (s *fieldsTermSearcher) nextScored() (uint64, float64, bool, error) {
 	if !s.opened {
 		s.opened = true
-		if len(s.segs) == 0 {
+		if s.seg >= s.end() {
 			return 0, 0, false, nil
 		}
-		if err := s.openSegment(0, 0); err != nil {
+		if err := s.openSegment(s.seg, 0); err != nil {
 			return 0, 0, false, err
 		}
 	}
@@ -218,7 +261,7 @@ func (s *fieldsTermSearcher) nextScored() (uint64, float64, bool, error) {
 // least is the smallest current posting's local number, in the current
 // segment, moving to the next segments as they run out.
 func (s *fieldsTermSearcher) least() (uint64, bool, error) {
-	for s.seg < len(s.segs) {
+	for s.seg < s.end() {
 		least := uint64(noDoc)
 		for _, f := range s.fields {
 			least = min(least, f.num)
@@ -227,7 +270,7 @@ func (s *fieldsTermSearcher) least() (uint64, bool, error) {
 			return least, true, nil
 		}
 		s.seg++
-		if s.seg < len(s.segs) {
+		if s.seg < s.end() {
 			if err := s.openSegment(s.seg, 0); err != nil {
 				return 0, false, err
 			}
