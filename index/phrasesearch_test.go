@@ -112,22 +112,13 @@ func mixedIndex(t *testing.T) *Index {
 	if out, err := ix.Put(&changed); err != nil || out != Replaced {
 		t.Fatalf("Put = %v, %v", out, err)
 	}
-	settle(t, ix)
-	return ix
-}
-
-// settle waits until the merges scorch started in the background are
-// over: a merge renumbers documents, and among equal scores the order of
-// hits is the documents' order, so two searches compared must see one
-// state of the index.
-func settle(t *testing.T, ix *Index) {
-	t.Helper()
-	last, _ := ix.rootEpoch()
-	for quiet := time.Now(); time.Since(quiet) < 300*time.Millisecond; time.Sleep(20 * time.Millisecond) {
-		if e, _ := ix.rootEpoch(); e != last {
-			last, quiet = e, time.Now()
-		}
+	// A merge renumbers documents, and among equal scores the order of
+	// hits is the documents' order: two searches compared must see one
+	// state of the index.
+	if err := ix.Settle(t.Context(), 300*time.Millisecond); err != nil {
+		t.Fatal(err)
 	}
+	return ix
 }
 
 type phraseHit struct {

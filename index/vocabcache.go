@@ -1,8 +1,10 @@
 package index
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
@@ -83,4 +85,26 @@ func (ix *Index) rootEpoch() (epoch uint64, known bool) {
 		return 0, false
 	}
 	return atomic.LoadUint64(&st.CurRootEpoch), true
+}
+
+// Settle waits until the index has been still for quiet: the merges
+// scorch runs in the background after a batch are over. A benchmark
+// that has just built an index waits for them, so that its build time
+// includes them and its searches do not share the cores with them.
+func (ix *Index) Settle(ctx context.Context, quiet time.Duration) error {
+	last, known := ix.rootEpoch()
+	if !known {
+		return nil
+	}
+	for still := time.Now(); time.Since(still) < quiet; {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(quiet / 10):
+		}
+		if e, _ := ix.rootEpoch(); e != last {
+			last, still = e, time.Now()
+		}
+	}
+	return nil
 }

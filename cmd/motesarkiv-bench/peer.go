@@ -70,6 +70,11 @@ func peerCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer ix.Close()
+	// The build is over when scorch's background merges are: the other
+	// peers' builds end with their index complete (Xapian compacts it).
+	if err := ix.Settle(ctx, time.Second); err != nil {
+		return err
+	}
 	build := time.Since(start).Seconds()
 	size, err := dirSize(indexDir)
 	if err != nil {
