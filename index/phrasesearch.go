@@ -9,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -70,11 +69,9 @@ func synonymsIn(ctx context.Context) bool {
 
 // phraseWord is one word of the phrase with what scoring needs.
 type phraseWord struct {
+	tfidf
 	term   []byte
-	offset uint64 // position relative to the phrase's first word
-	count  uint64 // items holding it, over the snapshot (idf)
-	idf    float64
-	weight float64                // boost·idf·queryNorm, as bleve's TermQueryScorer
+	offset uint64                 // position relative to the phrase's first word
 	pls    []segment.PostingsList // per segment; nil where the term is not
 }
 
@@ -88,11 +85,11 @@ func (w wordsByCount) Less(i, j int) bool { return w[i].count < w[j].count }
 func (w wordsByCount) Swap(i, j int)      { w[i], w[j] = w[j], w[i] }
 
 type phraseSearcher struct {
-	snap  *scorch.IndexSnapshot
-	field string
-	boost float64
-	words wordsByCount // rarest first
-	score bool
+	tfidfs // the words' scores, in the words' order
+	snap   *scorch.IndexSnapshot
+	field  string
+	words  wordsByCount // rarest first
+	score  bool
 	// locations: the hits carry the phrase's term locations (bleve's
 	// phrase searcher always gives them; a search that does not ask for
 	// them, the first pass of onepass.go, needs none).
@@ -127,7 +124,7 @@ type candidate struct {
 }
 
 func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions, only []uint64) (search.Searcher, error) {
-	s := &phraseSearcher{snap: snap, field: q.field, boost: q.boost, score: opts.Score != "none", locations: opts.IncludeTermVectors, only: only}
+	s := &phraseSearcher{snap: snap, field: q.field, score: opts.Score != "none", locations: opts.IncludeTermVectors, only: only}
 	// bleve skips leading empty positions and counts the others.
 	first := 0
 	for first < len(q.terms) && q.terms[first] == "" {
@@ -135,7 +132,7 @@ func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.S
 	}
 	for i := first; i < len(q.terms); i++ {
 		if q.terms[i] != "" {
-			s.words = append(s.words, &phraseWord{term: []byte(q.terms[i]), offset: uint64(i - first)})
+			s.words = append(s.words, &phraseWord{tfidf: tfidf{boost: q.boost}, term: []byte(q.terms[i]), offset: uint64(i - first)})
 		}
 	}
 	total, err := snap.DocCount()
@@ -150,20 +147,23 @@ func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.S
 	}
 	for _, w := range s.words {
 		w.pls = make([]segment.PostingsList, len(s.segs))
+		var count uint64
 		for i, ss := range s.segs {
 			pl, err := postings(ss, q.field, w.term)
 			if err != nil {
 				return nil, err
 			}
 			if pl != nil {
-				w.count += pl.Count()
+				count += pl.Count()
 			}
 			w.pls[i] = pl
 		}
-		// bleve's TF-IDF idf (scorer.TermQueryScorer), to the bit.
-		w.idf = 1.0 + math.Log(float64(total)/float64(w.count+1.0))
+		w.setCount(count, total)
 	}
 	sort.Sort(s.words)
+	for _, w := range s.words {
+		s.tfidfs = append(s.tfidfs, &w.tfidf)
+	}
 	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
 	s.freq = make([]uint64, len(s.words))
 	s.norm = make([]float64, len(s.words))
@@ -181,31 +181,6 @@ func postings(ss *scorch.SegmentSnapshot, field string, term []byte) (segment.Po
 		return nil, err
 	}
 	return dict.PostingsList(term, ss.Deleted(), nil)
-}
-
-// Weight is the sum of the words' squared weights, as bleve's
-// conjunction gives it.
-func (s *phraseSearcher) Weight() float64 {
-	var sum float64
-	for _, w := range s.words {
-		x := s.boost * w.idf
-		sum += x * x
-	}
-	return sum
-}
-
-func (s *phraseSearcher) SetQueryNorm(qnorm float64) {
-	for _, w := range s.words {
-		w.weight = s.boost * w.idf * qnorm
-	}
-}
-
-func (s *phraseSearcher) Count() uint64 {
-	var sum uint64
-	for _, w := range s.words {
-		sum += w.count
-	}
-	return sum
 }
 
 func (s *phraseSearcher) Min() int                   { return 0 }
@@ -395,17 +370,7 @@ func (s *phraseSearcher) match(doc uint64) phraseMatch {
 	m := phraseMatch{doc: doc}
 	if s.score {
 		for j, w := range s.words {
-			var tf float64
-			if s.freq[j] < scorer.MaxSqrtCache {
-				tf = scorer.SqrtCache[int(s.freq[j])]
-			} else {
-				tf = math.Sqrt(float64(s.freq[j]))
-			}
-			sc := tf * s.norm[j] * w.idf
-			if w.weight != 1.0 {
-				sc *= w.weight
-			}
-			m.score += sc
+			m.score += w.score(s.freq[j], s.norm[j])
 		}
 	}
 	if !s.locations {
@@ -415,13 +380,8 @@ func (s *phraseSearcher) match(doc uint64) phraseMatch {
 	m.ftls = make([]search.FieldTermLocation, 0, len(s.cands)*len(s.words))
 	for _, c := range s.cands {
 		for _, j := range s.byOffset {
-			l := s.plocs[j][s.at[c.at+j]]
-			var ap search.ArrayPositions
-			if a := l.ArrayPositions(); len(a) > 0 {
-				ap = append(ap, a...)
-			}
 			m.ftls = append(m.ftls, search.FieldTermLocation{Field: s.field, Term: string(s.words[j].term),
-				Location: search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End(), ArrayPositions: ap}})
+				Location: location(s.plocs[j][s.at[c.at+j]])})
 		}
 	}
 	return m

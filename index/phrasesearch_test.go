@@ -115,7 +115,7 @@ func mixedIndex(t *testing.T) *Index {
 	// A merge renumbers documents, and among equal scores the order of
 	// hits is the documents' order: two searches compared must see one
 	// state of the index.
-	if err := ix.Settle(t.Context(), 300*time.Millisecond); err != nil {
+	if err := ix.Settle(t.Context(), time.Second); err != nil {
 		t.Fatal(err)
 	}
 	return ix

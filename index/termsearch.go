@@ -10,7 +10,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -50,15 +49,12 @@ func (q *fieldsTermQuery) bleveQuery() query.Query {
 
 // termField is the term in one field, with what scoring needs.
 type termField struct {
-	name   string
-	boost  float64
-	count  uint64 // items with the term in this field, over the snapshot
-	idf    float64
-	weight float64 // boost·idf·queryNorm
-	pls    []segment.PostingsList
-	it     segment.PostingsIterator // in the current segment
-	cur    segment.Posting          // its current posting; nil: none left
-	num    uint64                   // cur's number; noDoc when none
+	tfidf
+	name string
+	pls  []segment.PostingsList
+	it   segment.PostingsIterator // in the current segment
+	cur  segment.Posting          // its current posting; nil: none left
+	num  uint64                   // cur's number; noDoc when none
 }
 
 const noDoc = math.MaxUint64
@@ -79,6 +75,7 @@ func (f fieldsByCount) Less(i, j int) bool { return f[i].count < f[j].count }
 func (f fieldsByCount) Swap(i, j int)      { f[i], f[j] = f[j], f[i] }
 
 type fieldsTermSearcher struct {
+	tfidfs // the fields' scores, in the fields' order
 	term   string
 	fields fieldsByCount
 	locs   bool
@@ -122,6 +119,7 @@ func (s *fieldsTermSearcher) split(n int) []*fieldsTermSearcher {
 				g := *f
 				g.it, g.cur, g.num = nil, nil, noDoc
 				part.fields = append(part.fields, &g)
+				part.tfidfs = append(part.tfidfs, &g.tfidf)
 			}
 			out = append(out, part)
 			from = i + 1
@@ -143,47 +141,27 @@ func newFieldsTermSearcher(snap *scorch.IndexSnapshot, q *fieldsTermQuery, opts 
 		start += ss.Segment().Count()
 	}
 	for _, f := range q.fields {
-		tf := &termField{name: f.name, boost: f.boost, pls: make([]segment.PostingsList, len(s.segs))}
+		tf := &termField{tfidf: tfidf{boost: f.boost}, name: f.name, pls: make([]segment.PostingsList, len(s.segs))}
+		var count uint64
 		for i, ss := range s.segs {
 			pl, err := postings(ss, f.name, []byte(q.term))
 			if err != nil {
 				return nil, err
 			}
 			if pl != nil {
-				tf.count += pl.Count()
+				count += pl.Count()
 			}
 			tf.pls[i] = pl
 		}
-		// bleve's TF-IDF idf (scorer.TermQueryScorer), to the bit.
-		tf.idf = 1.0 + math.Log(float64(total)/float64(tf.count+1.0))
+		tf.setCount(count, total)
 		s.fields = append(s.fields, tf)
 	}
 	sort.Sort(s.fields)
+	for _, f := range s.fields {
+		s.tfidfs = append(s.tfidfs, &f.tfidf)
+	}
 	s.SetQueryNorm(1.0 / math.Sqrt(s.Weight()))
 	return s, nil
-}
-
-func (s *fieldsTermSearcher) Weight() float64 {
-	var sum float64
-	for _, f := range s.fields {
-		x := f.boost * f.idf
-		sum += x * x
-	}
-	return sum
-}
-
-func (s *fieldsTermSearcher) SetQueryNorm(qnorm float64) {
-	for _, f := range s.fields {
-		f.weight = f.boost * f.idf * qnorm
-	}
-}
-
-func (s *fieldsTermSearcher) Count() uint64 {
-	var sum uint64
-	for _, f := range s.fields {
-		sum += f.count
-	}
-	return sum
 }
 
 func (s *fieldsTermSearcher) Min() int                   { return 0 }
@@ -291,28 +269,11 @@ func (s *fieldsTermSearcher) score(d uint64, dm *search.DocumentMatch) (float64,
 		}
 		p := f.cur
 		matched++
-		freq := p.Frequency()
-		var tf float64
-		if freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(freq)]
-		} else {
-			tf = math.Sqrt(float64(freq))
-		}
-		sc := tf * p.Norm() * f.idf
-		if f.weight != 1.0 {
-			sc *= f.weight
-		}
-		sum += sc
+		sum += f.score(p.Frequency(), p.Norm())
 		if s.locs && dm != nil {
 			for _, l := range p.Locations() {
-				var ap search.ArrayPositions
-				if a := l.ArrayPositions(); len(a) > 0 {
-					ap = append(ap, a...)
-				}
-				dm.FieldTermLocations = append(dm.FieldTermLocations, search.FieldTermLocation{
-					Field: l.Field(), Term: s.term,
-					Location: search.Location{Pos: l.Pos(), Start: l.Start(), End: l.End(), ArrayPositions: ap},
-				})
+				dm.FieldTermLocations = append(dm.FieldTermLocations,
+					search.FieldTermLocation{Field: l.Field(), Term: s.term, Location: location(l)})
 			}
 		}
 		next, err := f.it.Next()
