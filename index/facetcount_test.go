@@ -55,25 +55,7 @@ func facetValuesOf(fc facet, fr *search.FacetResult) []FacetValue {
 }
 
 func TestCountFacetsAgreesWithBleve(t *testing.T) {
-	ix, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	// in three batches and with a meeting replaced, so that the index has
-	// several segments and deleted documents
-	ms := benchMeetings(t)
-	for _, part := range [][]*ingest.Meeting{ms[:30], ms[30:55], ms[55:]} {
-		if _, err := ix.PutAll(part); err != nil {
-			t.Fatal(err)
-		}
-	}
-	changed := *ms[3]
-	changed.Source.SHA256 += "-changed"
-	changed.Items = changed.Items[1:]
-	if out, err := ix.Put(&changed); err != nil || out != Replaced {
-		t.Fatalf("Put = %v, %v", out, err)
-	}
+	ix := mixedIndex(t) // several segments, deleted documents
 	day := func(s string) time.Time {
 		d, err := time.Parse(time.DateOnly, s)
 		if err != nil {

@@ -2,46 +2,18 @@ package index
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
-
-	"motesarkiv/ingest"
 )
-
-// segmentedIndex is an index of several segments with deleted documents,
-// so that documents are numbered across segments and some numbers are
-// holes.
-func segmentedIndex(t *testing.T) *Index {
-	t.Helper()
-	ix, err := Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	ms := benchMeetings(t)
-	for _, part := range [][]*ingest.Meeting{ms[:30], ms[30:55], ms[55:]} {
-		if _, err := ix.PutAll(part); err != nil {
-			t.Fatal(err)
-		}
-	}
-	changed := *ms[3]
-	changed.Source.SHA256 += "-changed"
-	changed.Items = changed.Items[1:]
-	if out, err := ix.Put(&changed); err != nil || out != Replaced {
-		t.Fatalf("Put = %v, %v", out, err)
-	}
-	return ix
-}
 
 // TestSearchStoredAgreesWithBleve: hits with the fields and highlights
 // storedIndex loads are bleve's own, value for value.
 func TestSearchStoredAgreesWithBleve(t *testing.T) {
-	ix := segmentedIndex(t)
+	ix := mixedIndex(t) // several segments, deleted documents
 	occurrence := append(append([]string{}, hitFields...), fieldBody, fieldSpeakers, fieldParticipants)
 	for _, tc := range []struct {
 		query     string
@@ -108,7 +80,7 @@ func TestSearchStoredWhileWriting(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes for a while")
 	}
-	ix := segmentedIndex(t)
+	ix := mixedIndex(t) // several segments, deleted documents
 	ms := benchMeetings(t)
 	stop, written := make(chan struct{}), make(chan error)
 	go func() {
