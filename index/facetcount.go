@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -51,11 +50,7 @@ func (ix *Index) countFacets(ctx context.Context, base query.Query, f Filters) (
 	}
 	q := query.Query(bleve.NewConjunctionQuery(qs...))
 
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	reader, err := adv.Reader()
+	reader, snap, err := ix.reader()
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +61,7 @@ func (ix *Index) countFacets(ctx context.Context, base query.Query, f Filters) (
 	}
 	defer s.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: reader}
-	if snap, ok := reader.(*scorch.IndexSnapshot); ok && useFacetColumns {
+	if snap != nil && useFacetColumns {
 		cols, err := ix.facetTab.columns(snap)
 		if err != nil {
 			return nil, fmt.Errorf("count facets: %w", err)

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	bolt "go.etcd.io/bbolt"
 
@@ -182,4 +183,19 @@ func (ix *Index) MeetingCount() (int, error) {
 		return 0, fmt.Errorf("count meetings: %w", err)
 	}
 	return int(res.Total), nil
+}
+
+// reader is a reader of the index's current snapshot, to be closed by
+// the caller; snap is the same reader as scorch's snapshot, nil for an
+// index of another kind.
+func (ix *Index) reader() (r bleveindex.IndexReader, snap *scorch.IndexSnapshot, err error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, nil, err
+	}
+	if r, err = adv.Reader(); err != nil {
+		return nil, nil, err
+	}
+	snap, _ = r.(*scorch.IndexSnapshot)
+	return r, snap, nil
 }

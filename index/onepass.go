@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
@@ -42,17 +41,12 @@ func (ix *Index) onePass(ctx context.Context, r Request, text query.Query) (res 
 	if !useOnePass || r.Sort != SortRelevance || !itemsOnly(text) {
 		return nil, false, nil
 	}
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return nil, false, err
-	}
-	reader, err := adv.Reader()
+	reader, snap, err := ix.reader()
 	if err != nil {
 		return nil, false, err
 	}
 	defer reader.Close()
-	snap, isScorch := reader.(*scorch.IndexSnapshot)
-	if !isScorch {
+	if snap == nil {
 		return nil, false, nil
 	}
 	var tally *facetTally // nil: nothing to decide or count per hit

@@ -8,7 +8,6 @@ import (
 	"math"
 	"slices"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -45,17 +44,12 @@ func (ix *Index) walkOnePass(ctx context.Context, r Request, fields []string, lo
 	if err != nil || !itemsOnly(text) {
 		return false, err
 	}
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return false, err
-	}
-	reader, err := adv.Reader()
+	reader, snap, err := ix.reader()
 	if err != nil {
 		return false, err
 	}
 	defer reader.Close()
-	snap, isScorch := reader.(*scorch.IndexSnapshot)
-	if !isScorch {
+	if snap == nil {
 		return false, nil
 	}
 	cols, err := ix.facetTab.columns(snap)
