@@ -87,12 +87,14 @@ func (ix *Index) rootEpoch() (epoch uint64, known bool) {
 	return atomic.LoadUint64(&st.CurRootEpoch), true
 }
 
-// Settle waits until the index has been still for quiet: the merges
-// scorch runs in the background after a batch are over. A benchmark
-// that has just built an index waits for them, so that its build time
-// includes them and its searches do not share the cores with them.
+// Settle waits until the index has been still for quiet, with no merge
+// running: the merges scorch runs in the background after a batch are
+// over. A benchmark that has just built an index waits for them, so that
+// its build time includes them and its searches do not share the cores
+// with them; a test that compares two searches waits for them, since a
+// merge renumbers documents and equal scores are ordered by number.
 func (ix *Index) Settle(ctx context.Context, quiet time.Duration) error {
-	last, known := ix.rootEpoch()
+	last, known := ix.busyEpoch()
 	if !known {
 		return nil
 	}
@@ -102,9 +104,32 @@ func (ix *Index) Settle(ctx context.Context, quiet time.Duration) error {
 			return ctx.Err()
 		case <-time.After(quiet / 10):
 		}
-		if e, _ := ix.rootEpoch(); e != last {
+		if e, _ := ix.busyEpoch(); e != last {
 			last, still = e, time.Now()
 		}
 	}
 	return nil
+}
+
+// busyEpoch is the root epoch, or a number no epoch has while a merge is
+// under way (so that Settle does not count that time as still).
+func (ix *Index) busyEpoch() (uint64, bool) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return 0, false
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return 0, false
+	}
+	st, ok := s.Stats().(*scorch.Stats)
+	if !ok {
+		return 0, false
+	}
+	if atomic.LoadUint64(&st.TotFileMergeZapBeg) != atomic.LoadUint64(&st.TotFileMergeZapEnd) ||
+		atomic.LoadUint64(&st.TotMemMergeZapBeg) != atomic.LoadUint64(&st.TotMemMergeZapEnd) ||
+		atomic.LoadUint64(&st.TotIntroduceMergeBeg) != atomic.LoadUint64(&st.TotIntroduceMergeEnd) {
+		return ^uint64(0) - uint64(time.Now().UnixNano()), true // changes every look
+	}
+	return atomic.LoadUint64(&st.CurRootEpoch), true
 }
