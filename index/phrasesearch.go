@@ -139,24 +139,11 @@ func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.S
 	if err != nil {
 		return nil, err
 	}
-	var start uint64
-	for _, ss := range snap.Segments() {
-		s.segs = append(s.segs, ss)
-		s.starts = append(s.starts, start)
-		start += ss.Segment().Count()
-	}
+	s.segs, s.starts = segmentsOf(snap)
 	for _, w := range s.words {
-		w.pls = make([]segment.PostingsList, len(s.segs))
 		var count uint64
-		for i, ss := range s.segs {
-			pl, err := postings(ss, q.field, w.term)
-			if err != nil {
-				return nil, err
-			}
-			if pl != nil {
-				count += pl.Count()
-			}
-			w.pls[i] = pl
+		if w.pls, count, err = termPostings(s.segs, q.field, w.term); err != nil {
+			return nil, err
 		}
 		w.setCount(count, total)
 	}
@@ -173,6 +160,37 @@ func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.S
 	}
 	sort.Slice(s.byOffset, func(a, b int) bool { return s.words[s.byOffset[a]].offset < s.words[s.byOffset[b]].offset })
 	return s, nil
+}
+
+// segmentsOf are snap's segments and the global number of each one's
+// first document (scorch counts a segment's deleted documents too).
+func segmentsOf(snap *scorch.IndexSnapshot) (segs []*scorch.SegmentSnapshot, starts []uint64) {
+	var start uint64
+	for _, ss := range snap.Segments() {
+		segs = append(segs, ss)
+		starts = append(starts, start)
+		start += ss.Segment().Count()
+	}
+	return segs, starts
+}
+
+// termPostings are term's posting lists in field, one per segment (nil
+// where it is not), and how many items they hold, as bleve counts them
+// for the idf.
+func termPostings(segs []*scorch.SegmentSnapshot, field string, term []byte) ([]segment.PostingsList, uint64, error) {
+	pls := make([]segment.PostingsList, len(segs))
+	var count uint64
+	for i, ss := range segs {
+		pl, err := postings(ss, field, term)
+		if err != nil {
+			return nil, 0, err
+		}
+		if pl != nil {
+			count += pl.Count()
+		}
+		pls[i] = pl
+	}
+	return pls, count, nil
 }
 
 func postings(ss *scorch.SegmentSnapshot, field string, term []byte) (segment.PostingsList, error) {

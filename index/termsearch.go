@@ -134,24 +134,12 @@ func newFieldsTermSearcher(snap *scorch.IndexSnapshot, q *fieldsTermQuery, opts 
 	if err != nil {
 		return nil, err
 	}
-	var start uint64
-	for _, ss := range snap.Segments() {
-		s.segs = append(s.segs, ss)
-		s.starts = append(s.starts, start)
-		start += ss.Segment().Count()
-	}
+	s.segs, s.starts = segmentsOf(snap)
 	for _, f := range q.fields {
-		tf := &termField{tfidf: tfidf{boost: f.boost}, name: f.name, pls: make([]segment.PostingsList, len(s.segs))}
+		tf := &termField{tfidf: tfidf{boost: f.boost}, name: f.name}
 		var count uint64
-		for i, ss := range s.segs {
-			pl, err := postings(ss, f.name, []byte(q.term))
-			if err != nil {
-				return nil, err
-			}
-			if pl != nil {
-				count += pl.Count()
-			}
-			tf.pls[i] = pl
+		if tf.pls, count, err = termPostings(s.segs, f.name, []byte(q.term)); err != nil {
+			return nil, err
 		}
 		tf.setCount(count, total)
 		s.fields = append(s.fields, tf)

@@ -72,19 +72,25 @@ func (ix *Index) refreshVocabulary(epoch uint64) (wordInts, error) {
 // rootEpoch is the number of the index's current snapshot; known is
 // false for an index that is not scorch.
 func (ix *Index) rootEpoch() (epoch uint64, known bool) {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return 0, false
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return 0, false
-	}
-	st, ok := s.Stats().(*scorch.Stats)
-	if !ok {
+	st := ix.scorchStats()
+	if st == nil {
 		return 0, false
 	}
 	return atomic.LoadUint64(&st.CurRootEpoch), true
+}
+
+// scorchStats are scorch's counters, nil for an index that is not scorch.
+func (ix *Index) scorchStats() *scorch.Stats {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	st, _ := s.Stats().(*scorch.Stats)
+	return st
 }
 
 // Settle waits until the index has been still for quiet, with no merge
@@ -114,16 +120,8 @@ func (ix *Index) Settle(ctx context.Context, quiet time.Duration) error {
 // busyEpoch is the root epoch, or a number no epoch has while a merge is
 // under way (so that Settle does not count that time as still).
 func (ix *Index) busyEpoch() (uint64, bool) {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return 0, false
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return 0, false
-	}
-	st, ok := s.Stats().(*scorch.Stats)
-	if !ok {
+	st := ix.scorchStats()
+	if st == nil {
 		return 0, false
 	}
 	if atomic.LoadUint64(&st.TotFileMergeZapBeg) != atomic.LoadUint64(&st.TotFileMergeZapEnd) ||
