@@ -64,17 +64,7 @@ func TestPhraseSearcherAgreesWithBleve(t *testing.T) {
 	for name, shape := range shapes {
 		for _, terms := range phrases {
 			t.Run(fmt.Sprintf("%s/%v", name, terms), func(t *testing.T) {
-				want := everyHit(t, ix, shape(terms, false))
-				got := everyHit(t, ix, shape(terms, true))
-				hitsTotal += len(want)
-				if len(got) != len(want) {
-					t.Fatalf("%d hits, bleve %d", len(got), len(want))
-				}
-				for i := range want {
-					if !reflect.DeepEqual(got[i], want[i]) {
-						t.Fatalf("hit %d:\n ours  %+v\n bleve %+v", i, got[i], want[i])
-					}
-				}
+				hitsTotal += sameHits(t, everyHit(t, ix, shape(terms, true)), everyHit(t, ix, shape(terms, false)))
 			})
 		}
 	}
@@ -119,6 +109,21 @@ func mixedIndex(t *testing.T) *Index {
 		t.Fatal(err)
 	}
 	return ix
+}
+
+// sameHits fails t unless ours are bleve's, hit for hit, and returns
+// how many there were.
+func sameHits(t *testing.T, ours, bleve []phraseHit) int {
+	t.Helper()
+	if len(ours) != len(bleve) {
+		t.Fatalf("%d hits, bleve %d", len(ours), len(bleve))
+	}
+	for i := range bleve {
+		if !reflect.DeepEqual(ours[i], bleve[i]) {
+			t.Fatalf("hit %d:\n ours  %+v\n bleve %+v", i, ours[i], bleve[i])
+		}
+	}
+	return len(bleve)
 }
 
 type phraseHit struct {
