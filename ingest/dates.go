@@ -52,17 +52,23 @@ func (c dateCtx) findDates(s string) []string {
 			hits = append(hits, hit{at, t.Format(time.DateOnly)})
 		}
 	}
-	for _, m := range isoDateRe.FindAllStringSubmatchIndex(s, -1) {
-		t, ok := mkdate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
-		add(m[0], t, ok)
+	if mayHoldISODate(s) { // guards.go
+		for _, m := range isoDateRe.FindAllStringSubmatchIndex(s, -1) {
+			t, ok := mkdate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
+			add(m[0], t, ok)
+		}
 	}
-	for _, m := range compactDateRe.FindAllStringSubmatchIndex(s, -1) {
-		t, ok := c.compact(s[m[2]:m[3]])
-		add(m[2], t, ok)
+	if mayHoldCompactDate(s) {
+		for _, m := range compactDateRe.FindAllStringSubmatchIndex(s, -1) {
+			t, ok := c.compact(s[m[2]:m[3]])
+			add(m[2], t, ok)
+		}
 	}
-	for _, m := range wordDateRe.FindAllStringSubmatchIndex(s, -1) {
-		t, ok := c.words(s, m)
-		add(m[0], t, ok)
+	if mayHoldWordDate(s) {
+		for _, m := range wordDateRe.FindAllStringSubmatchIndex(s, -1) {
+			t, ok := c.words(s, m)
+			add(m[0], t, ok)
+		}
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
 	out := make([]string, len(hits))

@@ -222,6 +222,9 @@ func splitHeading(text string) (kind, title string, attachments []string) {
 // findAttachments finds "bilaga 7", "Bilaga 2 G", "bilaga10", "bilagor 3
 // och 4" and writes each as "Bilaga N".
 func findAttachments(s string) []string {
+	if !mayHoldAttachment(s) { // guards.go
+		return nil
+	}
 	var out []string
 	for _, m := range bilagaRe.FindAllStringSubmatch(s, -1) {
 		for _, n := range bilagaNumRe.FindAllString(m[1], -1) {

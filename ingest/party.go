@@ -14,6 +14,9 @@ var partyNameRe = regexp.MustCompile(`((?:\p{Lu}[\p{L}'’-]*\s+){1,4}\p{Lu}[\p{
 
 // partyPeople finds the names with a party in text, each once, in order.
 func (ns nameSet) partyPeople(text string) []Person {
+	if !mayHoldPartyTag(text) { // guards.go
+		return nil
+	}
 	matches := partyNameRe.FindAllStringSubmatch(text, -1)
 	// Two-word names are a given name and a surname: learn the given
 	// names first, to find where a longer run of capitals starts a name.
