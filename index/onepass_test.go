@@ -179,7 +179,13 @@ func TestWalkAgreesWithBleve(t *testing.T) {
 		return d
 	}
 	defer func(n int) { walkBatch = n }(walkBatch)
-	walkBatch = 7 // several rounds
+	for _, batch := range []int{7, 2000} { // several rounds; rounds read on both cores
+		walkBatch = batch
+		walkAgreesWithBleve(t, ix, day)
+	}
+}
+
+func walkAgreesWithBleve(t *testing.T, ix *Index, day func(string) time.Time) {
 	seen := 0
 	for _, r := range []Request{
 		{Query: `"God och Nära vård"`},

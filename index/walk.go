@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -100,15 +102,9 @@ func (ix *Index) walkOnePass(ctx context.Context, r Request, fields []string, lo
 	stored := newStoredReader(reader, want)
 	for start := 0; start < len(hits); start += walkBatch {
 		round := hits[start:min(start+walkBatch, len(hits))]
-		dms := make([]*search.DocumentMatch, len(round))
-		for i, h := range round {
-			dm := &search.DocumentMatch{IndexInternalID: index.NewIndexInternalID(nil, h.doc), Score: h.score, FieldTermLocations: h.ftls}
-			dm.Complete(nil)
-			if err := stored.values(dm); err != nil {
-				return false, fmt.Errorf("walk %q: %w", r.Query, err)
-			}
-			dms[i] = dm
-			round[i].ftls = nil // what is kept now is in dm
+		dms, err := loadRound(round, stored)
+		if err != nil {
+			return false, fmt.Errorf("walk %q: %w", r.Query, err)
 		}
 		for _, dm := range dms {
 			if err := fn(dm); err != nil {
@@ -120,6 +116,39 @@ func (ix *Index) walkOnePass(ctx context.Context, r Request, fields []string, lo
 		}
 	}
 	return true, nil
+}
+
+// loadRound makes the round's hits with their stored fields. Reading
+// and decompressing the texts is most of an export; a round is split
+// between the cores (zap reads stored documents from several goroutines
+// at once, as concurrent searches do).
+func loadRound(round []walkHit, stored *storedReader) ([]*search.DocumentMatch, error) {
+	dms := make([]*search.DocumentMatch, len(round))
+	load := func(from, to int) error {
+		for i := from; i < to; i++ {
+			h := &round[i]
+			dm := &search.DocumentMatch{IndexInternalID: index.NewIndexInternalID(nil, h.doc), Score: h.score, FieldTermLocations: h.ftls}
+			dm.Complete(nil)
+			if err := stored.values(dm); err != nil {
+				return err
+			}
+			dms[i] = dm
+			h.ftls = nil // what is kept now is in dm
+		}
+		return nil
+	}
+	n := runtime.GOMAXPROCS(0)
+	if n < 2 || len(round) < 64 {
+		return dms, load(0, len(round))
+	}
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for w := range n {
+		from, to := w*len(round)/n, (w+1)*len(round)/n
+		wg.Go(func() { errs[w] = load(from, to) })
+	}
+	wg.Wait()
+	return dms, errors.Join(errs...)
 }
 
 // sortKey fills h's date, meeting id and position from the columns.
