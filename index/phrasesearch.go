@@ -75,20 +75,11 @@ type phraseWord struct {
 	pls    []segment.PostingsList // per segment; nil where the term is not
 }
 
-// wordsByCount orders words as bleve's conjunction orders its searchers (by
-// count, with the same sort), so that scores are summed in bleve's order
-// and come out bit for bit the same.
-type wordsByCount []*phraseWord
-
-func (w wordsByCount) Len() int           { return len(w) }
-func (w wordsByCount) Less(i, j int) bool { return w[i].count < w[j].count }
-func (w wordsByCount) Swap(i, j int)      { w[i], w[j] = w[j], w[i] }
-
 type phraseSearcher struct {
 	tfidfs // the words' scores, in the words' order
 	snap   *scorch.IndexSnapshot
 	field  string
-	words  wordsByCount // rarest first
+	words  rarestFirst[*phraseWord]
 	score  bool
 	// locations: the hits carry the phrase's term locations (bleve's
 	// phrase searcher always gives them; a search that does not ask for

@@ -66,18 +66,10 @@ func (f *termField) set(p segment.Posting) {
 	}
 }
 
-// fieldsByCount orders the fields as bleve's disjunction orders its
-// searchers, so that scores are summed in bleve's order.
-type fieldsByCount []*termField
-
-func (f fieldsByCount) Len() int           { return len(f) }
-func (f fieldsByCount) Less(i, j int) bool { return f[i].count < f[j].count }
-func (f fieldsByCount) Swap(i, j int)      { f[i], f[j] = f[j], f[i] }
-
 type fieldsTermSearcher struct {
 	tfidfs // the fields' scores, in the fields' order
 	term   string
-	fields fieldsByCount
+	fields rarestFirst[*termField]
 	locs   bool
 	segs   []*scorch.SegmentSnapshot
 	starts []uint64

@@ -70,6 +70,18 @@ func (ts tfidfs) Count() uint64 {
 	return sum
 }
 
+// rarestFirst orders a searcher's terms as bleve's conjunction and
+// disjunction order their searchers: sort.Sort by item count, the same
+// sort on the same counts, so that scores are summed in bleve's order
+// and come out bit for bit the same.
+type rarestFirst[T interface{ items() uint64 }] []T
+
+func (r rarestFirst[T]) Len() int           { return len(r) }
+func (r rarestFirst[T]) Less(i, j int) bool { return r[i].items() < r[j].items() }
+func (r rarestFirst[T]) Swap(i, j int)      { r[i], r[j] = r[j], r[i] }
+
+func (t *tfidf) items() uint64 { return t.count }
+
 // location is a zap location as bleve's term scorer reports it; zap
 // reuses its array positions for the next posting, so they are copied.
 func location(l segment.Location) search.Location {
