@@ -54,14 +54,6 @@ func benchIndex(b *testing.B) *Index {
 	return ix
 }
 
-func itemCount(ms []*ingest.Meeting) int {
-	n := 0
-	for _, m := range ms {
-		n += len(m.Items)
-	}
-	return n
-}
-
 // BenchmarkAnalyze runs the Swedish analysis chain over the bodies of the
 // seed minutes.
 func BenchmarkAnalyze(b *testing.B) {

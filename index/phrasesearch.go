@@ -77,7 +77,6 @@ type phraseWord struct {
 
 type phraseSearcher struct {
 	tfidfs // the words' scores, in the words' order
-	snap   *scorch.IndexSnapshot
 	field  string
 	words  rarestFirst[*phraseWord]
 	score  bool
@@ -115,7 +114,7 @@ type candidate struct {
 }
 
 func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions, only []uint64) (search.Searcher, error) {
-	s := &phraseSearcher{snap: snap, field: q.field, score: opts.Score != "none", locations: opts.IncludeTermVectors, only: only}
+	s := &phraseSearcher{field: q.field, score: opts.Score != "none", locations: opts.IncludeTermVectors, only: only}
 	// bleve skips leading empty positions and counts the others.
 	first := 0
 	for first < len(q.terms) && q.terms[first] == "" {

@@ -54,7 +54,6 @@ var (
 	errNoWriter      = errors.New("this server cannot change the archive")
 	errUploadTooLong = errors.New("upload too large")
 	errBadUpload     = errors.New("bad upload")
-	errNothingStored = errors.New("no file could be ingested")
 )
 
 // uploadAnswer is the answer to POST /api/v1/documents.
