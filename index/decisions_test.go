@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -34,7 +35,7 @@ func TestDecisions(t *testing.T) {
 					t.Errorf("decision %+v", d)
 				}
 			}
-			if !slices.IsSortedFunc(got, func(a, b Decision) int { return compareStr(a.MeetingDate, b.MeetingDate) }) {
+			if !slices.IsSortedFunc(got, func(a, b Decision) int { return strings.Compare(a.MeetingDate, b.MeetingDate) }) {
 				t.Errorf("decisions not in date order")
 			}
 		})
@@ -73,14 +74,4 @@ func isoDay(s string) time.Time {
 		panic(err)
 	}
 	return d
-}
-
-func compareStr(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -46,7 +47,7 @@ func layout(runs []textRun) string {
 			lines = append(lines, []textRun{r})
 		}
 	}
-	slices.SortStableFunc(lines, func(a, b []textRun) int { return cmpFloat(lineBase(b), lineBase(a)) })
+	slices.SortStableFunc(lines, func(a, b []textRun) int { return cmp.Compare(lineBase(b), lineBase(a)) })
 	var out strings.Builder
 	for i, l := range lines {
 		if i > 0 {
@@ -113,7 +114,7 @@ func lineSize(l []textRun) float64 {
 
 // lineText joins a line's runs from left to right.
 func lineText(l []textRun) string {
-	slices.SortStableFunc(l, func(a, b textRun) int { return cmpFloat(a.left, b.left) })
+	slices.SortStableFunc(l, func(a, b textRun) int { return cmp.Compare(a.left, b.left) })
 	var b strings.Builder
 	b.WriteString(l[0].text)
 	for i := 1; i < len(l); i++ {
@@ -141,14 +142,4 @@ func trimRightSpace(b *strings.Builder) {
 	s := strings.TrimRight(b.String(), " ")
 	b.Reset()
 	b.WriteString(s)
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
