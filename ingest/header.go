@@ -186,8 +186,9 @@ var foldMap = map[rune]string{'å': "a", 'ä': "a", 'à': "a", 'á': "a", 'â': 
 	'ó': "o", 'ô': "o", 'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'ü': "u", 'ú': "u", 'í': "i",
 	'ï': "i", 'ç': "c", 'ñ': "n", 'æ': "ae", 'ß': "ss"}
 
-// slug is the ASCII form of s: folded, every run of other characters a '-'.
-func slug(s string) string {
+// Slug is the ASCII form of s: folded, every run of other characters a '-'.
+// It makes the organ part of a meeting id.
+func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range fold(s) {

@@ -141,7 +141,7 @@ func parseItems(lines []string, hs []heading, organ string, ns nameSet, ctx date
 // meetingID is the slug of organ and meeting date,
 // "valfardsradet-2026-04-09".
 func meetingID(m *Meeting) string {
-	organ := slug(m.Organ)
+	organ := Slug(m.Organ)
 	if organ == "" {
 		organ = "mote"
 	}

@@ -126,8 +126,8 @@ func TestSlug(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := slug(tt.in); got != tt.want {
-			t.Errorf("slug(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

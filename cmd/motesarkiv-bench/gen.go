@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"motesarkiv/ingest"
 )
 
 // The corpus is a folder:
@@ -246,7 +248,7 @@ func (g *generator) meeting(n int) meetingText {
 		}
 	}
 	mt := meetingText{organ: o.name, region: o.region, date: date.Format(time.DateOnly)}
-	mt.id = slug(o.name) + "-" + mt.date
+	mt.id = ingest.Slug(o.name) + "-" + mt.date
 	wrap := g.r.IntN(4) == 0 // a quarter of the minutes are hard-wrapped
 	var b strings.Builder
 	attendees := g.attendees()
@@ -485,23 +487,6 @@ func containsString(ss []string, s string) bool {
 	return false
 }
 
-// slug is the ASCII form of an organ's name as ingest makes meeting ids.
-func slug(s string) string {
-	fold := strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "é", "e")
-	var b strings.Builder
-	dash := false
-	for _, r := range fold.Replace(strings.ToLower(s)) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
-
 // corpusWriter writes meetings and keeps the counts the manifest needs.
 type corpusWriter struct {
 	dir      string
@@ -534,7 +519,7 @@ func newCorpusWriter(dir string) (*corpusWriter, error) {
 }
 
 func (w *corpusWriter) write(mt meetingText) error {
-	sub := filepath.Join(w.dir, "raw", slug(mt.organ), mt.date[:4])
+	sub := filepath.Join(w.dir, "raw", ingest.Slug(mt.organ), mt.date[:4])
 	if err := os.MkdirAll(sub, 0o755); err != nil {
 		return err
 	}
