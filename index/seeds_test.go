@@ -2,34 +2,17 @@ package index
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
-
-	"motesarkiv/ingest"
 )
 
 // seedIndex is an index of the two real Välfärdsrådet minutes.
 func seedIndex(t *testing.T) *Index {
 	t.Helper()
-	ix := openTemp(t)
-	files, err := filepath.Glob("../testdata/valfardsradet-*.txt")
-	if err != nil || len(files) != 2 {
-		t.Fatalf("seed files: %v, %v", files, err)
-	}
-	for _, f := range files {
-		m, err := ingest.ReadFile(f, ingest.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ix.Put(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return ix
+	return uiIndex(t)
 }
 
 // hitKeys are "YYYY-MM-DD/item" of every hit, all pages, sorted.
