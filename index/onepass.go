@@ -3,6 +3,7 @@ package index
 import (
 	"container/heap"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -174,32 +175,76 @@ func scoreWord(ctx context.Context, fs *fieldsTermSearcher, tally *facetTally, b
 
 func scorePart(ctx context.Context, fs *fieldsTermSearcher, tally *facetTally, best *topHits) (uint64, error) {
 	var total uint64
-	for k := 0; ; k++ {
-		if k%1024 == 0 && ctx.Err() != nil {
-			return 0, ctx.Err()
-		}
-		doc, score, ok, err := fs.nextScored()
-		if err != nil || !ok {
-			return total, err
-		}
+	err := fs.scoreAll(ctx, func(doc uint64, score float64) { // termscore.go
 		if tally != nil && !tally.add(doc) {
-			continue
+			return
 		}
 		total++
 		best.offer(scoredDoc{doc: doc, score: score})
-	}
+	})
+	return total, err
 }
 
 // loadPage reads the page's hits from the snapshot the first pass read,
 // with their stored fields and highlights: the typed query again,
 // restricted to those documents, so that only their term locations are
-// decoded. Scores and order are the first pass's.
+// decoded. Scores and order are the first pass's. A page of pageSplitMin
+// hits or more is read in parts on the cores, each part a range of
+// document numbers: finding a hit's term locations means decoding the
+// postings before it in its chunk, the better part of a highlighted
+// word search's page.
 func (ix *Index) loadPage(ctx context.Context, reader index.IndexReader, text query.Query, page []scoredDoc) (search.DocumentMatchCollection, error) {
 	docs := make([]uint64, len(page))
 	for i, h := range page {
 		docs[i] = h.doc
 	}
 	slices.Sort(docs)
+	parts := [][]uint64{docs}
+	if n := runtime.GOMAXPROCS(0); n > 1 && len(docs) >= pageSplitMin {
+		parts = splitDocs(docs, n)
+	}
+	found := make([][]*search.DocumentMatch, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Go(func() { found[i], errs[i] = ix.loadDocs(ctx, reader, text, part) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	byDoc := make(map[uint64]*search.DocumentMatch, len(page))
+	for _, dms := range found {
+		for _, dm := range dms {
+			byDoc[dm.IndexInternalID.Value()] = dm
+		}
+	}
+	out := make(search.DocumentMatchCollection, 0, len(page))
+	for _, h := range page {
+		if dm := byDoc[h.doc]; dm != nil {
+			dm.Score = h.score
+			out = append(out, dm)
+		}
+	}
+	return out, nil
+}
+
+// pageSplitMin is the smallest page read in parts; below it, starting
+// goroutines and searchers costs more than the parts save.
+var pageSplitMin = 8
+
+// splitDocs cuts ascending docs into n runs of near equal length.
+func splitDocs(docs []uint64, n int) [][]uint64 {
+	n = min(n, len(docs))
+	out := make([][]uint64, 0, n)
+	for i := range n {
+		out = append(out, docs[i*len(docs)/n:(i+1)*len(docs)/n])
+	}
+	return out
+}
+
+// loadDocs reads docs (ascending) as loadPage does, unordered.
+func (ix *Index) loadDocs(ctx context.Context, reader index.IndexReader, text query.Query, docs []uint64) ([]*search.DocumentMatch, error) {
 	ctx = withOnlyDocs(ctx, docs)
 	q := bleve.NewConjunctionQuery(newDocNumQuery(docs), text)
 	s, err := q.Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{IncludeTermVectors: true})
@@ -216,15 +261,15 @@ func (ix *Index) loadPage(ctx context.Context, reader index.IndexReader, text qu
 		return nil, err
 	}
 	stored := newStoredReader(reader, wantedFields(req)) // stored.go
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+len(page), 0), IndexReader: reader}
-	byDoc := make(map[uint64]*search.DocumentMatch, len(page))
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+len(docs), 0), IndexReader: reader}
+	var out []*search.DocumentMatch
 	for {
 		dm, err := s.Next(sctx)
 		if err != nil {
 			return nil, err
 		}
 		if dm == nil {
-			break
+			return out, nil
 		}
 		if dm.ID, err = reader.ExternalID(dm.IndexInternalID); err != nil {
 			return nil, err
@@ -234,16 +279,8 @@ func (ix *Index) loadPage(ctx context.Context, reader index.IndexReader, text qu
 		if err, _ := bleve.LoadAndHighlightFields(dm, req, ix.bleve.Name(), stored, hl); err != nil {
 			return nil, err
 		}
-		byDoc[dm.IndexInternalID.Value()] = dm
+		out = append(out, dm)
 	}
-	out := make(search.DocumentMatchCollection, 0, len(page))
-	for _, h := range page {
-		if dm := byDoc[h.doc]; dm != nil {
-			dm.Score = h.score
-			out = append(out, dm)
-		}
-	}
-	return out, nil
 }
 
 // unscoredQuery matches what q matches and adds nothing to the score:

@@ -17,9 +17,9 @@ import (
 func TestOnePassAgreesWithBleve(t *testing.T) {
 	ix := mixedIndex(t)
 	for _, min := range []int{parallelMin, 1} {
-		t.Run(fmt.Sprintf("parallel from %d postings", min), func(t *testing.T) {
-			defer func(n int) { parallelMin = n }(parallelMin)
-			parallelMin = min
+		t.Run(fmt.Sprintf("parallel from %d postings or hits", min), func(t *testing.T) {
+			defer func(n, m int) { parallelMin, pageSplitMin = n, m }(parallelMin, pageSplitMin)
+			parallelMin, pageSplitMin = min, min
 			onePassAgreesWithBleve(t, ix)
 		})
 	}

@@ -193,29 +193,6 @@ func (s *fieldsTermSearcher) next(ctx *search.SearchContext) (*search.DocumentMa
 	return dm, err
 }
 
-// nextScored is Next without a DocumentMatch, for a caller that wants
-// the document and its score only (onepass.go): the global number, the
-// score, and ok false at the end. The searcher must not give locations.
-// A searcher from split reads its own segments only.
-func (s *fieldsTermSearcher) nextScored() (uint64, float64, bool, error) {
-	if !s.opened {
-		s.opened = true
-		if s.seg >= s.end() {
-			return 0, 0, false, nil
-		}
-		if err := s.openSegment(s.seg, 0); err != nil {
-			return 0, 0, false, err
-		}
-	}
-	d, ok, err := s.least()
-	if err != nil || !ok {
-		return 0, 0, false, err
-	}
-	g := s.starts[s.seg] + d
-	score, err := s.score(d, nil)
-	return g, score, err == nil, err
-}
-
 // least is the smallest current posting's local number, in the current
 // segment, moving to the next segments as they run out.
 func (s *fieldsTermSearcher) least() (uint64, bool, error) {
