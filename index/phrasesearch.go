@@ -130,9 +130,10 @@ func newPhraseSearcher(snap *scorch.IndexSnapshot, q *phraseQuery, opts search.S
 		return nil, err
 	}
 	s.segs, s.starts = segmentsOf(snap)
+	wanted := wantedSegments(s.starts, only)
 	for _, w := range s.words {
 		var count uint64
-		if w.pls, count, err = termPostings(s.segs, q.field, w.term); err != nil {
+		if w.pls, count, err = termPostings(s.segs, wanted, q.field, w.term); err != nil {
 			return nil, err
 		}
 		w.setCount(count, total)
@@ -164,13 +165,35 @@ func segmentsOf(snap *scorch.IndexSnapshot) (segs []*scorch.SegmentSnapshot, sta
 	return segs, starts
 }
 
+// wantedSegments marks the segments that hold one of only's documents;
+// nil, all of them, when only is nil (docnums.go).
+func wantedSegments(starts, only []uint64) []bool {
+	if only == nil {
+		return nil
+	}
+	wanted := make([]bool, len(starts))
+	for _, d := range only {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] > d }) - 1
+		if i >= 0 {
+			wanted[i] = true
+		}
+	}
+	return wanted
+}
+
 // termPostings are term's posting lists in field, one per segment (nil
-// where it is not), and how many items they hold, as bleve counts them
-// for the idf.
-func termPostings(segs []*scorch.SegmentSnapshot, field string, term []byte) ([]segment.PostingsList, uint64, error) {
+// where it is not, or where wanted, when not nil, says the segment is not
+// needed), and how many items they hold, as bleve counts them for the
+// idf. A search that reads a page's few documents again (onepass.go)
+// looks the term up only in their segments; the idf is then not the
+// snapshot's, but such a search keeps the first pass's scores.
+func termPostings(segs []*scorch.SegmentSnapshot, wanted []bool, field string, term []byte) ([]segment.PostingsList, uint64, error) {
 	pls := make([]segment.PostingsList, len(segs))
 	var count uint64
 	for i, ss := range segs {
+		if wanted != nil && !wanted[i] {
+			continue
+		}
 		pl, err := postings(ss, field, term)
 		if err != nil {
 			return nil, 0, err

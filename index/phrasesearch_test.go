@@ -214,3 +214,21 @@ func spans(hs []phraseHit) map[string][]string {
 	}
 	return out
 }
+
+func TestWantedSegments(t *testing.T) {
+	starts := []uint64{0, 10, 25, 40}
+	for _, c := range []struct {
+		only []uint64
+		want []bool
+	}{
+		{nil, nil},
+		{[]uint64{}, []bool{false, false, false, false}},
+		{[]uint64{0}, []bool{true, false, false, false}},
+		{[]uint64{9, 10}, []bool{true, true, false, false}},
+		{[]uint64{24, 41, 1000}, []bool{false, true, false, true}},
+	} {
+		if got := wantedSegments(starts, c.only); !slices.Equal(got, c.want) {
+			t.Errorf("wantedSegments(%v, %v) = %v, want %v", starts, c.only, got, c.want)
+		}
+	}
+}

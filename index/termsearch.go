@@ -33,7 +33,7 @@ func (q *fieldsTermQuery) Searcher(ctx context.Context, r index.IndexReader, m m
 	if !ok || opts.Explain || opts.Score == "none" || bm25(ctx) || synonymsIn(ctx) {
 		return q.bleveQuery().Searcher(ctx, r, m, opts)
 	}
-	return newFieldsTermSearcher(snap, q, opts)
+	return newFieldsTermSearcher(snap, q, opts, onlyDocs(ctx))
 }
 
 // bleveQuery is the same search as bleve's own queries.
@@ -120,17 +120,18 @@ func (s *fieldsTermSearcher) split(n int) []*fieldsTermSearcher {
 	return out
 }
 
-func newFieldsTermSearcher(snap *scorch.IndexSnapshot, q *fieldsTermQuery, opts search.SearcherOptions) (search.Searcher, error) {
+func newFieldsTermSearcher(snap *scorch.IndexSnapshot, q *fieldsTermQuery, opts search.SearcherOptions, only []uint64) (search.Searcher, error) {
 	s := &fieldsTermSearcher{term: q.term, locs: opts.IncludeTermVectors}
 	total, err := snap.DocCount()
 	if err != nil {
 		return nil, err
 	}
 	s.segs, s.starts = segmentsOf(snap)
+	wanted := wantedSegments(s.starts, only)
 	for _, f := range q.fields {
 		tf := &termField{tfidf: tfidf{boost: f.boost}, name: f.name}
 		var count uint64
-		if tf.pls, count, err = termPostings(s.segs, f.name, []byte(q.term)); err != nil {
+		if tf.pls, count, err = termPostings(s.segs, wanted, f.name, []byte(q.term)); err != nil {
 			return nil, err
 		}
 		tf.setCount(count, total)
