@@ -2,6 +2,8 @@ package index
 
 import (
 	"fmt"
+	"math"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -53,28 +55,59 @@ func (ix *Index) vocabulary() (wordInts, error) {
 	return freezeInts(vocab), nil
 }
 
-// nearest is the word of vocab closest to w within maxEdits, the more
-// frequent of equals; "" when there is none.
-func nearest(w string, vocab wordInts) string {
+// neighbours are the words of vocab within maxEdits of w, w itself left
+// out, in the order vocab gives them, each with its distance and count;
+// found once for each query word (didYouMean and fuzzyWords both ask).
+type neighbour struct {
+	word  string
+	edits int
+	items int
+}
+
+// neighbourhood remembers each word's neighbours for one search.
+type neighbourhood struct {
+	vocab wordInts
+	memo  map[string][]neighbour
+}
+
+func newNeighbourhood(vocab wordInts) *neighbourhood {
+	return &neighbourhood{vocab: vocab, memo: map[string][]neighbour{}}
+}
+
+func (nb *neighbourhood) of(w string) []neighbour {
+	if ns, ok := nb.memo[w]; ok {
+		return ns
+	}
 	limit := maxEdits(utf8.RuneCountInString(w))
-	best, bestD, bestN := "", limit+1, 0
-	for v, n := range vocab.all() {
-		d := editDistance(w, v, limit+1)
-		if d <= limit && (d < bestD || (d == bestD && n > bestN)) {
-			best, bestD, bestN = v, d, n
+	var ns []neighbour
+	var ed editor
+	ed.setA(w)
+	for v, n := range nb.vocab.all() {
+		if d := ed.distance(v, limit+1); d <= limit && v != w {
+			ns = append(ns, neighbour{v, d, n})
+		}
+	}
+	nb.memo[w] = ns
+	return ns
+}
+
+// nearest is the neighbour of w with the fewest edits, the more frequent
+// of equals; "" when there is none.
+func (nb *neighbourhood) nearest(w string) string {
+	best, bestD, bestN := "", math.MaxInt, 0
+	for _, n := range nb.of(w) {
+		if n.edits < bestD || (n.edits == bestD && n.items > bestN) {
+			best, bestD, bestN = n.word, n.edits, n.items
 		}
 	}
 	return best
 }
 
-// near are the words of vocab within maxEdits of w.
-func near(w string, vocab wordInts) []string {
-	limit := maxEdits(utf8.RuneCountInString(w))
+// near are the neighbours of w.
+func (nb *neighbourhood) near(w string) []string {
 	var out []string
-	for v := range vocab.all() {
-		if v != w && editDistance(w, v, limit+1) <= limit {
-			out = append(out, v)
-		}
+	for _, n := range nb.of(w) {
+		out = append(out, n.word)
 	}
 	return out
 }
@@ -84,13 +117,54 @@ func near(w string, vocab wordInts) []string {
 // neighbours each cost one. It stops early and returns limit once the
 // distance must reach limit.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	var ed editor
+	ed.setA(a)
+	return ed.distance(b, limit)
+}
+
+// editor measures editDistance from one word to many (the whole
+// vocabulary, for a misspelt word) with buffers kept between calls, and
+// skips the table for a word that cannot be near: allocating the table
+// and filling it for every word of the vocabulary was the cost of a
+// misspelt query.
+type editor struct {
+	ra, rb           []rune
+	letters          uint64 // a bit for each of a's letters, by code point mod 64
+	prev2, prev, cur []int
+}
+
+func (e *editor) setA(a string) {
+	e.ra = e.ra[:0]
+	e.letters = 0
+	for _, r := range a {
+		e.ra = append(e.ra, r)
+		e.letters |= 1 << (uint32(r) % 64)
+	}
+}
+
+func (e *editor) distance(b string, limit int) int {
+	e.rb = e.rb[:0]
+	var letters uint64
+	for _, r := range b {
+		e.rb = append(e.rb, r)
+		letters |= 1 << (uint32(r) % 64)
+	}
+	ra, rb := e.ra, e.rb
 	if d := len(ra) - len(rb); d >= limit || -d >= limit {
 		return limit
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// Every letter one word has and the other lacks costs an edit of its
+	// own (a swap moves letters, the other edits change one each), so
+	// the letters alone can show the distance reaches limit. Letters
+	// that share a bit are counted once: fewer, never more.
+	if bits.OnesCount64(e.letters&^letters) >= limit || bits.OnesCount64(letters&^e.letters) >= limit {
+		return limit
+	}
+	n := len(rb) + 1
+	if cap(e.cur) < n {
+		e.prev2, e.prev, e.cur = make([]int, n), make([]int, n), make([]int, n)
+	}
+	prev2, prev, cur := e.prev2[:n], e.prev[:n], e.cur[:n]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -133,13 +207,13 @@ func queryWords(pq parsedQuery) []string {
 
 // didYouMean is the query with each word the index lacks replaced by its
 // nearest word, or "" when every word is there or none has a neighbour.
-func didYouMean(q string, words []string, vocab wordInts) string {
+func didYouMean(q string, words []string, nb *neighbourhood) string {
 	out, changed := q, false
 	for _, w := range words {
-		if vocab.has(w) || isStopWord(w) {
+		if nb.vocab.has(w) || isStopWord(w) {
 			continue
 		}
-		if n := nearest(w, vocab); n != "" {
+		if n := nb.nearest(w); n != "" {
 			out = replaceWord(out, w, n)
 			changed = true
 		}
@@ -161,14 +235,14 @@ func replaceWord(q, w, r string) string {
 
 // fuzzyWords maps each query word to the index's words near it, for the
 // fallback search.
-func fuzzyWords(words []string, vocab wordInts) map[string][]string {
+func fuzzyWords(words []string, nb *neighbourhood) map[string][]string {
 	out := map[string][]string{}
 	for _, w := range words {
 		if isStopWord(w) {
 			continue
 		}
-		if ns := near(w, vocab); len(ns) > 0 {
-			out[w] = capNear(ns, vocab) // limits.go
+		if ns := nb.near(w); len(ns) > 0 {
+			out[w] = capNear(ns, nb.vocab) // limits.go
 		}
 	}
 	return out

@@ -125,11 +125,12 @@ func (ix *Index) forgiveTypos(ctx context.Context, r Request, res *Result) (*Res
 		return nil, err
 	}
 	words := queryWords(pq)
-	res.DidYouMean = didYouMean(r.Query, words, vocab)
+	nb := newNeighbourhood(vocab)
+	res.DidYouMean = didYouMean(r.Query, words, nb)
 	if res.Total > 0 {
 		return res, nil
 	}
-	fuzzy := fuzzyWords(words, vocab)
+	fuzzy := fuzzyWords(words, nb)
 	if len(fuzzy) == 0 {
 		return res, nil
 	}
