@@ -14,12 +14,22 @@ import (
 // items still appear together, since the whole batch does.
 //
 // When the index holds no meeting yet (a first ingest) nothing can be
-// replaced or unchanged, and the lookups are skipped. A meeting id that
+// replaced or unchanged, and the lookups are skipped (a call still in
+// flight holds none of these meetings, see below). A meeting id that
 // occurs twice in ms is put twice in order: the later replaces the
 // earlier, as two calls of Put would.
+//
+// Calls may run at once. Calls that share no meeting write at the same
+// time, which is how a bulk ingest keeps every core busy (claims.go);
+// calls that share one take turns, in no set order, so a caller that
+// needs an order waits for the earlier call.
 func (ix *Index) PutAll(ms []*ingest.Meeting) ([]Outcome, error) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	ix.writing.claim(ids)
+	defer ix.writing.release(ids)
 	n, err := ix.bleve.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("put meetings: %w", err)

@@ -55,10 +55,15 @@ type piece struct {
 }
 
 // split returns the pieces of a lower-case word, or nil to keep it whole.
+// The pieces are shared: callers must not change them.
 func (l *lexicon) split(word string) []piece {
 	if utf8.RuneCountInString(word) < minCompoundRunes {
 		return nil
 	}
+	return l.splits.get(word, l.splitWord)
+}
+
+func (l *lexicon) splitWord(word string) []piece {
 	s := splitter{lex: l, word: word}
 	s.walk(0, nil)
 	if s.best == nil || s.bestScore <= float64(l.wholeFreq(word)) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -35,10 +34,10 @@ type Index struct {
 	bleve bleve.Index
 	dir   string
 	prof  profile
-	// mu serialises Put, whose read-compare-write must see its own
-	// writes; searches need no lock.
-	mu    sync.Mutex
-	vocab vocabCache // vocabcache.go
+	// writing holds the meetings being written (claims.go), since a
+	// write reads, compares and writes back; searches need no lock.
+	writing claims
+	vocab   vocabCache // vocabcache.go
 	// facetTab holds the facet columns of the index's segments
 	// (facetcolumns.go).
 	facetTab facetTable
@@ -118,8 +117,8 @@ func (ix *Index) Close() error {
 // Put adds a meeting, or replaces the meeting with the same id. A
 // meeting's identity is its id; the same file twice changes nothing.
 func (ix *Index) Put(m *ingest.Meeting) (Outcome, error) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.writing.claim([]string{m.ID})
+	defer ix.writing.release([]string{m.ID})
 	old, err := ix.Meeting(m.ID)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return 0, err

@@ -32,6 +32,7 @@ type lexicon struct {
 	// learned are words from the archive the dictionary lacks: parts, but
 	// not lemmas, since their inflections are unknown.
 	learned wordInts
+	splits  memo[[]piece] // word -> split (decompound.go)
 }
 
 // lexiconBuilder holds the lexicon's maps while its file is read.

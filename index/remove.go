@@ -10,8 +10,8 @@ import (
 // the index's documents, so none of them shows the meeting once Remove
 // has returned. A meeting that is not there is ErrNotFound.
 func (ix *Index) Remove(id string) error {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.writing.claim([]string{id})
+	defer ix.writing.release([]string{id})
 	m, err := ix.Meeting(id)
 	if err != nil {
 		return fmt.Errorf("remove %w", err)

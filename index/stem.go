@@ -1,6 +1,9 @@
 package index
 
 import (
+	"bytes"
+	"slices"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/swedish"
@@ -91,17 +94,27 @@ func snowballStem(word string) string {
 // part may.
 type stemFilter struct{ stem func(string) string }
 
+// Filter compares a token only with those kept at its position so far:
+// the filters before it put every token of a position together (a word,
+// its exact form and pair, its parts), so those are the ones before it
+// since the position last changed. A map of every term of the text did
+// the same; it took a third of the filter's time and allocated 30 % of
+// the chain's bytes.
 func (f stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	out := input[:0]
-	seen := map[string]int{} // term -> position it was last kept at
+	var here [][]byte // terms kept at position pos
+	pos := -1
 	for _, t := range input {
 		if !t.KeyWord && t.Type != analysis.Numeric {
 			t.Term = []byte(f.stem(string(t.Term)))
 		}
-		if p, ok := seen[string(t.Term)]; ok && p == t.Position {
+		if t.Position != pos {
+			here, pos = here[:0], t.Position
+		}
+		if slices.ContainsFunc(here, func(term []byte) bool { return bytes.Equal(term, t.Term) }) {
 			continue
 		}
-		seen[string(t.Term)] = t.Position
+		here = append(here, t.Term)
 		out = append(out, t)
 	}
 	return out

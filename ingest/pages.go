@@ -175,8 +175,23 @@ func edges(page int, lines []string) []edgeLine {
 var digitsRe = regexp.MustCompile(`\d+`)
 
 // maskDigits replaces each run of digits by "#": "Sida 2 av 5" is
-// "Sida # av #".
-func maskDigits(s string) string { return digitsRe.ReplaceAllString(s, "#") }
+// "Sida # av #". It is digitsRe.ReplaceAllString(s, "#") by hand: it runs
+// on every line of a document, and with the regexp BenchmarkParse took a
+// third longer. A digit is one byte, never part of another letter's.
+func maskDigits(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			b = append(b, s[i])
+		} else if i == 0 || !isDigit(s[i-1]) {
+			b = append(b, '#')
+		}
+	}
+	return string(b)
+}
 
 // countsPages reports whether some number in the lines goes up by one from
 // each page to the next one it is on (a page number), for at least four

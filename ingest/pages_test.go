@@ -63,3 +63,12 @@ func TestLayout(t *testing.T) {
 		t.Error("the broken word is not joined")
 	}
 }
+
+// TestMaskDigits: the hand-written mask is the regexp's.
+func TestMaskDigits(t *testing.T) {
+	for _, s := range []string{"", "Sida 2 av 15", "2024-09-12", "§ 12", "utan siffror", "9", "a1b22c333", "Ärende 4 å 5ö", "١٢ ½ ²"} {
+		if got, want := maskDigits(s), digitsRe.ReplaceAllString(s, "#"); got != want {
+			t.Errorf("maskDigits(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

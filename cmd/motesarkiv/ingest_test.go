@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"motesarkiv/index"
 	"motesarkiv/ingest"
 )
 
@@ -97,5 +99,43 @@ func TestIngestOptions(t *testing.T) {
 	err = testApp(&stdout, &bytes.Buffer{}, map[string]string{envMaxSize: "0"}).run(t.Context(), []string{"ingest", "--index", dir, seed})
 	if code := exitCode(err, &bytes.Buffer{}); code != 2 {
 		t.Errorf("--max-size 0: exit code %d, want 2", code)
+	}
+}
+
+// TestIngestLaterFileWins: chunks are put two at once, yet a meeting in
+// two files is the later file's, whether the earlier is in the chunk
+// still in flight, a chunk long landed or the same chunk.
+func TestIngestLaterFileWins(t *testing.T) {
+	folder := t.TempDir()
+	day := func(k int) string { return time.Date(2000, 1, 1+k, 0, 0, 0, 0, time.UTC).Format(time.DateOnly) }
+	n := 2*ingestChunk + 10
+	again := map[int]int{ingestChunk + 3: ingestChunk - 1, 2*ingestChunk + 5: 5, 2*ingestChunk + 8: 2*ingestChunk + 1}
+	for k := range n {
+		date, word := day(k), fmt.Sprintf("tidigare%d", k)
+		if first, ok := again[k]; ok {
+			date, word = day(first), fmt.Sprintf("senare%d", first)
+		}
+		if err := os.WriteFile(filepath.Join(folder, fmt.Sprintf("f%04d.txt", k)), []byte(minutesText(date, word)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	var stdout, stderr bytes.Buffer
+	if err := testApp(&stdout, &stderr, nil).run(t.Context(), []string{"ingest", "--index", dir, folder}); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, &stderr)
+	}
+	if want := fmt.Sprintf("(%d added, %d replaced, ", n-len(again), len(again)); !strings.Contains(stdout.String(), want) {
+		t.Errorf("summary %q, want %q", &stdout, want)
+	}
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for k, first := range again {
+		m, err := ix.Meeting("styrgruppen-for-e-halsa-" + day(first))
+		if err != nil || !strings.Contains(m.Items[0].Body, "senare") {
+			t.Errorf("meeting of files %d and %d: %+v, %v; want the later file's", first, k, m, err)
+		}
 	}
 }

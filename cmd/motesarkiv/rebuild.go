@@ -16,7 +16,8 @@ import (
 
 // archive is the index that ingest and the bundled examples write to:
 // an *index.Index, or the *index.Live that serve serves, which a rebuild
-// may replace under it.
+// may replace under it. Both may be written from several goroutines at
+// once, as ingest does (chunkput.go).
 type archive interface {
 	Put(*ingest.Meeting) (index.Outcome, error)
 	PutAll([]*ingest.Meeting) ([]index.Outcome, error)

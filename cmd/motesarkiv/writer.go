@@ -18,7 +18,7 @@ import (
 // writer changes a served archive: uploads, the watched folder and
 // `remove` all go through it. It ingests as `motesarkiv ingest` does,
 // with the same parsing (parseChunks), the same batches (putChunk) and
-// the same kept originals (saveOriginal), and it returns only once the
+// the same kept originals (originals.go), and it returns only once the
 // meetings are on disk (index/durable.go), so that a write it reports
 // survives a crash.
 type writer struct {
