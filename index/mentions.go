@@ -40,30 +40,57 @@ const contextRunes = 60
 // stand next to each other in the text (a phrase, or two words typed
 // together) are one mention. r's Sort, Page and Size are ignored.
 func (ix *Index) Mentions(ctx context.Context, r Request, fn func(Mention) error) (int, error) {
+	r, err := walkRequest(r)
+	if err != nil {
+		return 0, err
+	}
 	total := 0
-	err := ix.Occurrences(ctx, r, func(o Occurrence) error {
-		for _, fm := range o.Matches {
-			if !mentionFields[fm.Field] {
-				continue
-			}
-			for _, sp := range joinAdjacent(fm.Text, fm.Spans) {
-				total++
-				if err := fn(newMention(o.Hit, fm, sp)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	count := func(m Mention) error {
+		total++
+		return fn(m)
+	}
+	if ok, err := ix.walkMentions(ctx, r, count); ok || err != nil {
+		return total, err
+	}
+	err = ix.Occurrences(ctx, r, func(o Occurrence) error { return eachMention(o, count) })
 	return total, err
 }
 
-func newMention(h Hit, fm FieldMatch, sp Span) Mention {
-	return Mention{
-		MeetingID: h.MeetingID, MeetingDate: h.MeetingDate, Organ: h.Organ, Item: h.Item, Title: h.Title,
-		Field: fm.Field, Start: sp.Start, End: sp.End,
-		Before: tail(fm.Text[:sp.Start]), Match: oneLine(fm.Text[sp.Start:sp.End]), After: head(fm.Text[sp.End:]),
+// eachMention calls fn for every mention in o.
+func eachMention(o Occurrence, fn func(Mention) error) error {
+	for _, fm := range o.Matches {
+		if !mentionFields[fm.Field] {
+			continue
+		}
+		for _, sp := range joinAdjacent(fm.Text, fm.Spans) {
+			if err := fn(newMention(o.Hit, fm, sp)); err != nil {
+				return err
+			}
+		}
 	}
+	return nil
+}
+
+func newMention(h Hit, fm FieldMatch, sp Span) Mention {
+	m := textMention(fm.Field, fm.Text, sp)
+	m.MeetingID, m.MeetingDate, m.Organ, m.Item, m.Title = h.MeetingID, h.MeetingDate, h.Organ, h.Item, h.Title
+	return m
+}
+
+// textMention is the mention at sp in a field's text, without its item.
+// Its context and match are cut from one new string, not made as three,
+// and nothing in it shares text's bytes (hitmentions.go relies on that).
+func textMention(field, text string, sp Span) Mention {
+	before, match, after := tailText(text[:sp.Start]), text[sp.Start:sp.End], headText(text[sp.End:])
+	var b strings.Builder
+	b.Grow(len(before) + len(match) + len(after))
+	foldSpace(&b, before)
+	i := b.Len()
+	foldSpace(&b, match)
+	j := b.Len()
+	foldSpace(&b, after)
+	all := b.String()
+	return Mention{Field: field, Start: sp.Start, End: sp.End, Before: all[:i], Match: all[i:j], After: all[j:]}
 }
 
 // joinAdjacent joins spans with nothing but spaces and punctuation
@@ -80,16 +107,20 @@ func joinAdjacent(text string, spans []Span) []Span {
 	return out
 }
 
-// tail is the end of s, about contextRunes letters, from a word's start.
-// It decodes back from the end instead of making runes of all of s,
-// which is the whole text before the match (a long body, once per
-// mention).
-func tail(s string) string {
+// tailText is the end of s, about contextRunes letters, from a word's
+// start: the context before a match, its spaces not yet folded. It
+// decodes back from the end instead of making runes of all of s, which
+// is the whole text before the match (a long body, once per mention).
+func tailText(s string) string {
 	cut := len(s)
 	for n := 0; n < contextRunes && cut > 0; n++ {
+		if s[cut-1] < utf8.RuneSelf {
+			cut--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:cut])
 		if r == utf8.RuneError && size == 1 {
-			return tailRunes(s)
+			return tailRunesText(s)
 		}
 		cut -= size
 	}
@@ -99,17 +130,17 @@ func tail(s string) string {
 			s = s[i:]
 		}
 	}
-	return oneLine(s)
+	return s
 }
 
-// head is the start of s, about contextRunes letters, to a word's end;
-// like tail, it decodes no further than it keeps.
-func head(s string) string {
+// headText is the start of s, about contextRunes letters, to a word's
+// end; like tailText, it decodes no further than it keeps.
+func headText(s string) string {
 	cut := 0
 	for n := 0; n < contextRunes && cut < len(s); n++ {
 		r, size := utf8.DecodeRuneInString(s[cut:])
 		if r == utf8.RuneError && size == 1 {
-			return headRunes(s)
+			return headRunesText(s)
 		}
 		cut += size
 	}
@@ -119,13 +150,14 @@ func head(s string) string {
 			s = s[:i]
 		}
 	}
-	return oneLine(s)
+	return s
 }
 
-// tailRunes and headRunes are tail and head as they were, for context
-// that is not valid UTF-8: converting to runes turns each bad byte into
-// U+FFFD, and such text keeps giving the context it always gave.
-func tailRunes(s string) string {
+// tailRunesText and headRunesText are tailText and headText as they
+// were, for context that is not valid UTF-8: converting to runes turns
+// each bad byte into U+FFFD, and such text keeps giving the context it
+// always gave.
+func tailRunesText(s string) string {
 	if utf8.RuneCountInString(s) > contextRunes {
 		r := []rune(s)
 		s = string(r[len(r)-contextRunes:])
@@ -133,17 +165,17 @@ func tailRunes(s string) string {
 			s = s[i:]
 		}
 	}
-	return oneLine(s)
+	return s
 }
 
-func headRunes(s string) string {
+func headRunesText(s string) string {
 	if utf8.RuneCountInString(s) > contextRunes {
 		s = string([]rune(s)[:contextRunes])
 		if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
 			s = s[:i]
 		}
 	}
-	return oneLine(s)
+	return s
 }
 
 // oneLine folds runs of white space, line breaks included, to one space,
@@ -154,22 +186,53 @@ func headRunes(s string) string {
 func oneLine(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false // white space since the last word
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = true
-		} else {
-			if space && (b.Len() > 0 || i > 0) {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	if space && b.Len() > 0 {
-		b.WriteByte(' ')
-	}
+	foldSpace(&b, s)
 	return b.String()
 }
+
+// foldSpace writes s to b as oneLine makes it. Each word is copied
+// whole, and ASCII, most of the minutes, is not decoded.
+func foldSpace(b *strings.Builder, s string) {
+	start := b.Len()
+	space := false // white space since the last word
+	for i := 0; i < len(s); {
+		isSpace, size := spaceAt(s, i)
+		if isSpace {
+			space = true
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && !asciiSpace[c] { // spaceAt's, inlined
+				j++
+				continue
+			}
+			if isSpace, size = spaceAt(s, j); isSpace {
+				break
+			}
+			j += size
+		}
+		if space && (b.Len() > start || i > 0) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteString(s[i:j])
+		i = j
+	}
+	if space && b.Len() > start {
+		b.WriteByte(' ')
+	}
+}
+
+// spaceAt reports whether the rune at s[i] is white space, and its size.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
+}
+
+// asciiSpace are the ASCII runes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -37,6 +37,9 @@ type Span struct{ Start, End int }
 // left out: a match there says what the item is, not what it says.
 var occurrenceFields = []string{fieldTitle, fieldBody, fieldDecisions, fieldSpeakers, fieldParticipants}
 
+// occurrenceStored are the stored fields an Occurrence is made of.
+var occurrenceStored = append(slices.Clone(hitFields), fieldBody, fieldSpeakers, fieldParticipants)
+
 // walkBatch is how many items one round of Occurrences fetches; a
 // variable so that a test can make rounds small. Every round runs the
 // query again over all hits, so fewer rounds are faster: the phrase's
@@ -54,8 +57,7 @@ var ErrStop = errors.New("stop")
 // first and in agenda order within a meeting, with no cap. r's Sort, Page
 // and Size are ignored.
 func (ix *Index) Occurrences(ctx context.Context, r Request, fn func(Occurrence) error) error {
-	fields := append(slices.Clone(hitFields), fieldBody, fieldSpeakers, fieldParticipants)
-	return ix.walk(ctx, r, fields, true, func(dm *search.DocumentMatch) error { return fn(newOccurrence(dm)) })
+	return ix.walk(ctx, r, occurrenceStored, true, func(dm *search.DocumentMatch) error { return fn(newOccurrence(dm)) })
 }
 
 // walk calls fn for every item that matches r in date and agenda order,
@@ -65,8 +67,7 @@ func (ix *Index) Occurrences(ctx context.Context, r Request, fn func(Occurrence)
 // no cap. fn may return ErrStop to end the walk early; walk then returns
 // nil.
 func (ix *Index) walk(ctx context.Context, r Request, fields []string, locations bool, fn func(*search.DocumentMatch) error) error {
-	r.Sort, r.Page, r.Size = SortDate, 1, 1
-	r, err := normalise(r)
+	r, err := walkRequest(r)
 	if err != nil {
 		return err
 	}
@@ -105,6 +106,12 @@ func (ix *Index) walk(ctx context.Context, r Request, fields []string, locations
 		}
 		after = res.Hits[len(res.Hits)-1].Sort
 	}
+}
+
+// walkRequest is r as a walk reads it: in date order, not paged.
+func walkRequest(r Request) (Request, error) {
+	r.Sort, r.Page, r.Size = SortDate, 1, 1
+	return normalise(r)
 }
 
 func newOccurrence(dm *search.DocumentMatch) Occurrence {

@@ -8,8 +8,10 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -33,50 +35,88 @@ type walkHit struct {
 	mid   string
 	pos   float64
 	ftls  []search.FieldTermLocation
+	locs  []mentionLoc // walkMentions' instead of ftls (hitmentions.go)
+	out   *hitMentions // its mentions, once walkMentions has queued it
 }
 
 // walkOnePass is walk by the road above; ok is false when it does not
 // apply (nothing typed, an index other than scorch's) and walk should
 // ask bleve.
 func (ix *Index) walkOnePass(ctx context.Context, r Request, fields []string, locations bool, fn func(*search.DocumentMatch) error) (ok bool, err error) {
-	if !useOnePass {
-		return false, nil
-	}
-	text, err := ix.textQuery(r, nil)
-	if err != nil || !itemsOnly(text) {
-		return false, err
-	}
 	reader, snap, err := ix.reader()
 	if err != nil {
 		return false, err
 	}
 	defer reader.Close()
-	if snap == nil {
-		return false, nil
+	var keep func(*walkHit, []search.FieldTermLocation)
+	if locations {
+		keep = func(h *walkHit, ftls []search.FieldTermLocation) { h.ftls = slices.Clone(ftls) }
+	}
+	hits, ok, err := ix.walkHits(ctx, r, reader, snap, keep, nil)
+	if !ok || err != nil {
+		return ok, err
+	}
+	stored := newStoredReader(reader, fieldSet(fields))
+	for start := 0; start < len(hits); start += walkBatch {
+		round := hits[start:min(start+walkBatch, len(hits))]
+		dms, err := loadRound(round, stored)
+		if err != nil {
+			return true, fmt.Errorf("walk %q: %w", r.Query, err)
+		}
+		for _, dm := range dms {
+			if err := fn(dm); errors.Is(err, ErrStop) {
+				return true, nil
+			} else if err != nil {
+				return true, err
+			}
+		}
+	}
+	return true, nil
+}
+
+// fieldSet is fields as a set.
+func fieldSet(fields []string) map[string]bool {
+	set := map[string]bool{}
+	for _, f := range fields {
+		set[f] = true
+	}
+	return set
+}
+
+// walkHits finds r's hits in reader, its snapshot snap, as above, in the
+// walk's order; ok is false when the road does not apply. keep, when not
+// nil, keeps what a hit needs of its term locations; found, when not
+// nil, sees each hit as it is found, in document order.
+func (ix *Index) walkHits(ctx context.Context, r Request, reader index.IndexReader, snap *scorch.IndexSnapshot, keep func(*walkHit, []search.FieldTermLocation), found func(*walkHit)) (hits []walkHit, ok bool, err error) {
+	if !useOnePass || snap == nil {
+		return nil, false, nil
+	}
+	text, err := ix.textQuery(r, nil)
+	if err != nil || !itemsOnly(text) {
+		return nil, false, err
 	}
 	cols, err := ix.facetTab.columns(snap)
 	if err != nil {
-		return false, fmt.Errorf("walk %q: %w", r.Query, err)
+		return nil, false, fmt.Errorf("walk %q: %w", r.Query, err)
 	}
 	tally := cols.newFacetTally(r.Filters, r.From, r.To, false)
 	q := text
 	if len(r.Filters.Dnr) > 0 {
 		q = conjunction([]query.Query{text, unscoredQuery{keywordQuery(fieldDnr, r.Filters.Dnr)}})
 	}
-	s, err := q.Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{IncludeTermVectors: locations})
+	s, err := q.Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{IncludeTermVectors: keep != nil})
 	if err != nil {
-		return false, fmt.Errorf("walk %q: %w", r.Query, err)
+		return nil, false, fmt.Errorf("walk %q: %w", r.Query, err)
 	}
 	defer s.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: reader}
-	var hits []walkHit
 	for k := 0; ; k++ {
 		if k%1024 == 0 && ctx.Err() != nil {
-			return false, ctx.Err()
+			return nil, false, ctx.Err()
 		}
 		dm, err := s.Next(sctx)
 		if err != nil {
-			return false, fmt.Errorf("walk %q: %w", r.Query, err)
+			return nil, false, fmt.Errorf("walk %q: %w", r.Query, err)
 		}
 		if dm == nil {
 			break
@@ -84,38 +124,24 @@ func (ix *Index) walkOnePass(ctx context.Context, r Request, fields []string, lo
 		g := dm.IndexInternalID.Value()
 		if tally.add(g) {
 			h := walkHit{doc: g, score: dm.Score}
-			if locations {
-				h.ftls = slices.Clone(dm.FieldTermLocations)
+			if keep != nil {
+				keep(&h, dm.FieldTermLocations)
 			}
-			cols.sortKey(&h)
 			hits = append(hits, h)
+			if found != nil {
+				found(&hits[len(hits)-1])
+			}
 		}
 		sctx.DocumentMatchPool.Put(dm)
 	}
-	slices.SortFunc(hits, func(a, b walkHit) int {
-		return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.mid, b.mid), cmp.Compare(a.pos, b.pos), cmp.Compare(a.doc, b.doc))
-	})
-	want := map[string]bool{}
-	for _, f := range fields {
-		want[f] = true
+	// The keys are read apart from the search: each is a load from
+	// memory not in the cache, and in a loop of their own the processor
+	// has several under way at once.
+	for i := range hits {
+		cols.sortKey(&hits[i])
 	}
-	stored := newStoredReader(reader, want)
-	for start := 0; start < len(hits); start += walkBatch {
-		round := hits[start:min(start+walkBatch, len(hits))]
-		dms, err := loadRound(round, stored)
-		if err != nil {
-			return false, fmt.Errorf("walk %q: %w", r.Query, err)
-		}
-		for _, dm := range dms {
-			if err := fn(dm); err != nil {
-				if errors.Is(err, ErrStop) {
-					return true, nil
-				}
-				return true, err
-			}
-		}
-	}
-	return true, nil
+	slices.SortFunc(hits, compareHits)
+	return hits, true, nil
 }
 
 // loadRound makes the round's hits with their stored fields. Reading
@@ -126,14 +152,12 @@ func loadRound(round []walkHit, stored *storedReader) ([]*search.DocumentMatch, 
 	dms := make([]*search.DocumentMatch, len(round))
 	load := func(from, to int) error {
 		for i := from; i < to; i++ {
-			h := &round[i]
-			dm := &search.DocumentMatch{IndexInternalID: index.NewIndexInternalID(nil, h.doc), Score: h.score, FieldTermLocations: h.ftls}
-			dm.Complete(nil)
-			if err := stored.values(dm); err != nil {
+			dm, err := stored.hitMatch(&round[i])
+			if err != nil {
 				return err
 			}
 			dms[i] = dm
-			h.ftls = nil // what is kept now is in dm
+			round[i].ftls = nil // what is kept now is in dm
 		}
 		return nil
 	}
@@ -149,6 +173,28 @@ func loadRound(round []walkHit, stored *storedReader) ([]*search.DocumentMatch, 
 	}
 	wg.Wait()
 	return dms, errors.Join(errs...)
+}
+
+// hitMatch is h as bleve's hit, with the wanted stored fields and its
+// term locations (which it takes over from h).
+func (r *storedReader) hitMatch(h *walkHit) (*search.DocumentMatch, error) {
+	dm := &search.DocumentMatch{IndexInternalID: index.NewIndexInternalID(nil, h.doc), Score: h.score, FieldTermLocations: h.ftls}
+	dm.Complete(nil)
+	return dm, r.values(dm)
+}
+
+// compareHits orders hits by date, meeting id, position and document
+// number. Most hits differ in date, so it compares no further than it
+// must: cmp.Or compares every key, the meeting ids too, and sorting was
+// a tenth of the walk before the texts are read.
+func compareHits(a, b walkHit) int {
+	if a.date != b.date {
+		return cmp.Compare(a.date, b.date)
+	}
+	if a.mid != b.mid {
+		return strings.Compare(a.mid, b.mid)
+	}
+	return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.doc, b.doc))
 }
 
 // sortKey fills h's date, meeting id and position from the columns.

@@ -40,8 +40,8 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) error {
 	case "", "json":
 		e = jsonExporter[index.Decision]("decisions", "")
 	case "csv":
-		e = csvExporter(',', "", decisionCSVHeader, func(d index.Decision) []string {
-			return []string{d.MeetingID, d.MeetingDate, d.Organ, d.Item, d.Title, strconv.Itoa(d.Index), d.Text, d.URL}
+		e = csvExporter(',', "", decisionCSVHeader, func(rec []string, d index.Decision) []string {
+			return append(rec, d.MeetingID, d.MeetingDate, d.Organ, d.Item, d.Title, strconv.Itoa(d.Index), d.Text, d.URL)
 		})
 	default:
 		return badParam("format", "Formatet ska vara json eller csv.", "format must be json or csv, not %q", f)

@@ -21,13 +21,16 @@ type indexMentioner interface {
 type fromIndex struct{ idx indexMentioner }
 
 func (f fromIndex) Mentions(ctx context.Context, r index.Request, fn func(Mention) error) error {
+	var url, urlID, urlItem string // the last item's, for its next mention
 	_, err := f.idx.Mentions(ctx, r, func(m index.Mention) error {
 		before, match, after := wholeWord(m.Before, m.Match, m.After)
+		if url == "" || m.MeetingID != urlID || m.Item != urlItem {
+			url, urlID, urlItem = "/m/"+m.MeetingID+"#punkt-"+m.Item, m.MeetingID, m.Item // as index.Hit.URL
+		}
 		return fn(Mention{
 			MeetingID: m.MeetingID, MeetingDate: m.MeetingDate, Organ: m.Organ,
 			Item: m.Item, Title: m.Title, Field: m.Field,
-			Before: before, Match: match, After: after,
-			URL: "/m/" + m.MeetingID + "#punkt-" + m.Item, // as index.Hit.URL
+			Before: before, Match: match, After: after, URL: url,
 		})
 	})
 	return err
