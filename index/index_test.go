@@ -133,3 +133,17 @@ func TestMeetingWithoutDate(t *testing.T) {
 		}
 	}
 }
+
+// A second opener of an index in use gets ErrLocked after the wait, not
+// a hang and not bolt's own error.
+func TestOpenLocked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ix")
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := Open(dir); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Open: %v, want ErrLocked", err)
+	}
+}
